@@ -1,0 +1,166 @@
+/// The embeddable scoring engine: create one per gateway process and call it from any thread.
+///
+/// ## Concurrency design
+/// State is split into ``EngineConfiguration/partitions`` partitions per key kind (cards,
+/// terminals, merchants), chosen by key hash. Each partition has one lock and is the single
+/// writer of its keys; there is no global lock. `score` takes, one after another (never nested),
+/// the terminal's partition lock, the merchant's, then the card's, each for a few hundred
+/// nanoseconds. Threads scoring different cards at different terminals never wait for each
+/// other; threads scoring the same card serialize on its partition, so no update is lost.
+///
+/// The policy is held by every card partition. A decision reads it, and is made, under the
+/// card partition's lock, so each decision uses exactly one whole policy. ``install(_:)`` swaps
+/// the partitions' policy one partition at a time: a decision is never dropped or half-applied,
+/// and every decision names the ``Decision/policyVersion`` it used.
+///
+/// Feature computation does not depend on the policy, and decisions never feed the state:
+/// only attempts, issuer outcomes, feedback and status updates do. That is what lets the
+/// pipeline (`RiskIngest`) compute terminal, merchant and card features in separately owned
+/// stages and still match this engine decision for decision.
+public final class RiskEngine: Sendable {
+    /// The sizing this engine was created with.
+    public let configuration: EngineConfiguration
+    private let cardShards: [Locked<CardShard>]
+    private let terminalShards: [Locked<AcceptorPartition>]
+    private let merchantShards: [Locked<AcceptorPartition>]
+    private let installLock = Locked(0)
+
+    struct CardShard {
+        let partition: CardPartition
+        var policy: Policy
+        var policyVersion: Int
+    }
+
+    /// Creates an engine with a compiled policy.
+    public init(policy: Policy, configuration: EngineConfiguration = EngineConfiguration()) {
+        self.configuration = configuration
+        cardShards = (0..<configuration.partitions).map { _ in
+            Locked(CardShard(partition: CardPartition(maximumCards: configuration.cardsPerPartition), policy: policy, policyVersion: 1))
+        }
+        terminalShards = (0..<configuration.partitions).map { _ in
+            Locked(AcceptorPartition(maximumAcceptors: configuration.terminalsPerPartition))
+        }
+        merchantShards = (0..<configuration.partitions).map { _ in
+            Locked(AcceptorPartition(maximumAcceptors: configuration.merchantsPerPartition))
+        }
+        installLock.withLock { $0 = 1 }
+    }
+
+    /// Scores a transaction: records the attempt in its card's, terminal's and merchant's windows
+    /// and returns the decision. Safe from any number of threads.
+    @inline(__always)
+    public func score(_ tx: Transaction) -> Decision {
+        var features = FeatureVector()
+        return score(tx, features: &features)
+    }
+
+    /// Scores a transaction and leaves the features it used in `features`.
+    public func score(_ tx: Transaction, features: inout FeatureVector) -> Decision {
+        TransactionFeatures.write(tx, into: &features)
+        terminalShards[configuration.partition(of: tx.terminal)].withLock {
+            $0.observe(tx, key: tx.terminal, offset: Feature.firstTerminal, into: &features)
+        }
+        merchantShards[configuration.partition(of: tx.merchant)].withLock {
+            $0.observe(tx, key: tx.merchant, offset: Feature.firstMerchant, into: &features)
+        }
+        return cardShards[configuration.partition(of: tx.card.hash)].withLock { shard in
+            shard.partition.observe(tx, into: &features)
+            return shard.policy.decide(features, transactionID: tx.id, policyVersion: shard.policyVersion)
+        }
+    }
+
+    /// Records the issuer's answer to a transaction scored earlier. Declines feed the decline
+    /// windows; system declines (91, 96, …) are counted apart and never as fraud evidence.
+    public func record(outcome: Outcome) {
+        let tx = outcome.transaction
+        terminalShards[configuration.partition(of: tx.terminal)].withLock { $0.apply(outcome, key: tx.terminal) }
+        merchantShards[configuration.partition(of: tx.merchant)].withLock { $0.apply(outcome, key: tx.merchant) }
+        cardShards[configuration.partition(of: tx.card.hash)].withLock { $0.partition.apply(outcome) }
+    }
+
+    /// Records a chargeback or fraud report: raises the fraud counts of the card, terminal and
+    /// merchant at the report's time.
+    public func record(feedback: Feedback) {
+        terminalShards[configuration.partition(of: feedback.terminal)].withLock { $0.apply(feedback, key: feedback.terminal) }
+        merchantShards[configuration.partition(of: feedback.merchant)].withLock { $0.apply(feedback, key: feedback.merchant) }
+        cardShards[configuration.partition(of: feedback.card.hash)].withLock { $0.partition.apply(feedback) }
+    }
+
+    /// Puts a card on a status list (lost, stolen, frozen, allow-listed) or clears it (`.normal`).
+    public func setStatus(_ status: CardStatus, for card: CardReference) {
+        record(status: StatusUpdate(card: card, status: status, time: 0))
+    }
+
+    /// Applies a status list update.
+    public func record(status update: StatusUpdate) {
+        cardShards[configuration.partition(of: update.card.hash)].withLock { $0.partition.apply(update) }
+    }
+
+    /// Applies one stream record in order: a transaction is scored and then its historical
+    /// response code (if any) recorded; feedback and status records update the state.
+    /// Returns the decision for a transaction, nil otherwise.
+    @discardableResult
+    public func process(_ streamRecord: StreamRecord) -> Decision? {
+        switch streamRecord {
+        case .transaction(let logged):
+            let decision = score(logged.transaction)
+            if let code = logged.responseCode {
+                record(outcome: Outcome(transaction: logged.transaction, responseCode: code))
+            }
+            return decision
+        case .feedback(let feedback):
+            record(feedback: feedback)
+            return nil
+        case .status(let update):
+            record(status: update)
+            return nil
+        }
+    }
+
+    /// Installs a new policy (hot reload) and returns its version number. Decisions already
+    /// under way finish with the policy they started with; each later one uses the new policy.
+    @discardableResult
+    public func install(_ policy: Policy) -> Int {
+        installLock.withLock { version in
+            version += 1
+            for shard in cardShards {
+                shard.withLock {
+                    $0.policy = policy
+                    $0.policyVersion = version
+                }
+            }
+            return version
+        }
+    }
+
+    /// The policy now in force.
+    public var policy: Policy { cardShards[0].withLock { $0.policy } }
+
+    /// Counts of tracked keys, evictions and memory.
+    public var statistics: EngineStatistics {
+        var statistics = EngineStatistics()
+        for shard in cardShards {
+            shard.withLock {
+                statistics.trackedCards += $0.partition.cards.count
+                statistics.evictions += $0.partition.cards.evictions
+                statistics.allocatedBytes += $0.partition.cards.allocatedBytes
+            }
+        }
+        for shard in terminalShards {
+            shard.withLock {
+                statistics.trackedTerminals += $0.acceptors.count
+                statistics.evictions += $0.acceptors.evictions
+                statistics.allocatedBytes += $0.acceptors.allocatedBytes
+            }
+        }
+        for shard in merchantShards {
+            shard.withLock {
+                statistics.trackedMerchants += $0.acceptors.count
+                statistics.evictions += $0.acceptors.evictions
+                statistics.allocatedBytes += $0.acceptors.allocatedBytes
+            }
+        }
+        statistics.bytesPerCard = KeyedTable<CardState>.bytesPerKey
+        return statistics
+    }
+}

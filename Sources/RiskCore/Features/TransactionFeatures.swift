@@ -1,0 +1,30 @@
+/// The features of the transaction itself (the `tx.*` names).
+enum TransactionFeatures {
+    /// Merchant category codes the networks and processors treat as high risk: drug stores and
+    /// pharmacies (5122, 5912), direct marketing (5962, 5966, 5967), gambling (7995), and
+    /// quasi-cash (6051).
+    @inline(__always)
+    static func isHighRisk(_ mcc: UInt16) -> Bool {
+        switch mcc {
+        case 5122, 5912, 5962, 5966, 5967, 7995, 6051: true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    static func write(_ tx: Transaction, into features: inout FeatureVector) {
+        features[.txAmount] = tx.majorAmount
+        features[.txHour] = Double(EventTime.hourOfDay(tx.time))
+        features[.txDayOfWeek] = Double(EventTime.dayOfWeek(tx.time))
+        features[.txMCC] = Double(tx.mcc)
+        features[.txHighRiskMCC] = isHighRisk(tx.mcc) ? 1 : 0
+        features[.txEntryFallback] = tx.entryMode == .fallback ? 1 : 0
+        features[.txEntryManual] = tx.entryMode == .manual ? 1 : 0
+        features[.txEntryMagstripe] = tx.entryMode == .magstripe ? 1 : 0
+        features[.txEntryContactless] = tx.entryMode == .contactless ? 1 : 0
+        features[.txCardNotPresent] = (tx.entryMode == .ecommerce || tx.entryMode == .credentialOnFile) ? 1 : 0
+        features[.txPinPresent] = tx.pinPresent ? 1 : 0
+        features[.txCardExpired] = (tx.expiry != 0 && Int(tx.expiry) < EventTime.yearMonth(tx.time)) ? 1 : 0
+        features[.txReversal] = tx.messageType == .reversal ? 1 : 0
+    }
+}

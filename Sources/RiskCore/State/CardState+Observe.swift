@@ -1,0 +1,194 @@
+extension CardState {
+    /// Seconds reported for "seconds since" features when there was no such event.
+    static let noPreviousEvent: Double = 1e9
+
+    /// Records an authorization attempt and writes the card's velocity features, which count
+    /// this attempt. A reversal is not an attempt: it only reads the features.
+    @inline(__always)
+    mutating func observe(_ tx: Transaction, into features: inout FeatureVector) {
+        let time = tx.time
+        let majorAmount = tx.majorAmount
+        let previousAttempt = lastAttempt
+        let isAttempt = tx.messageType == .authorization
+        lastSeen = max(lastSeen, time)
+
+        // Hour-of-day profile and usual amount describe the card *before* this attempt.
+        let hour = EventTime.hourOfDay(time)
+        features[.cardHourShare] = hourShare(around: hour)
+        let usual = amountSamples == 0 ? majorAmount : EventTime.exponent(Double(logAmountMean))
+        features[.cardUsualAmount] = usual
+        features[.cardAmountRatio] = usual > 0 ? majorAmount / usual : 1
+        features[.cardHistoryAttempts] = Double(historyAttempts)
+        features[.cardAgeDays] = Double(max(time - firstSeen, 0)) / Double(EventTime.day)
+        features[.cardSecondsSinceLastAttempt] = Self.seconds(from: previousAttempt, to: time)
+        features[.cardSecondsSinceLastDecline] = Self.seconds(from: lastDecline, to: time)
+        features[.cardConsecutiveDeclines] = Double(consecutiveDeclines)
+        let sinceNeverRetry = time - lastNeverRetry
+        features[.cardNeverRetry30d] = (sinceNeverRetry >= 0 && sinceNeverRetry < 30 * EventTime.day) ? 1 : 0
+
+        if isAttempt {
+            recordAttempt(tx, hour: hour, majorAmount: majorAmount)
+        }
+        writeRingFeatures(at: time, minorUnitScale: Transaction.powersOfTen[tx.currency.minorUnitDigits], into: &features)
+        let today = EventTime.dayIndex(time)
+        let (attempts7d, declines7d) = days.fold(days: 7, endingAt: today, into: (0, 0)) { sums, day in
+            sums.0 += Int(day.attempts)
+            sums.1 += Int(day.declines)
+        }
+        features[.cardAttempts7d] = Double(attempts7d)
+        features[.cardDeclines7d] = Double(declines7d)
+        let (attempts30d, fraud30d) = days.fold(days: 30, endingAt: today, into: (0, 0)) { sums, day in
+            sums.0 += Int(day.attempts)
+            sums.1 += Int(day.fraudReports)
+        }
+        features[.cardAttempts30d] = Double(attempts30d)
+        features[.cardFraudReports30d] = Double(fraud30d)
+    }
+
+    @inline(__always)
+    private mutating func recordAttempt(_ tx: Transaction, hour: Int, majorAmount: Double) {
+        let time = tx.time
+        lastAttempt = max(lastAttempt, time)
+        historyAttempts.incrementSaturating()
+
+        if hours[hour] == .max {
+            for index in 0..<24 { hours[index] /= 2 }
+        }
+        hours[hour] += 1
+
+        if majorAmount > 0 {
+            let weight = 1 / Float(min(Int(amountSamples) + 1, 20))
+            logAmountMean += weight * (Float(EventTime.ln(majorAmount)) - logAmountMean)
+            amountSamples = min(amountSamples + 1, 20)
+        }
+
+        var packed = CardEvent.clampTime(time)
+        if majorAmount <= 2 { packed |= CardEvent.smallFlag }
+        events[Int(ringNext)] = CardEvent(
+            packed: packed,
+            amount: UInt32(clamping: tx.amount),
+            terminalTag: UInt16(truncatingIfNeeded: tx.terminal >> 48),
+            merchantTag: UInt16(truncatingIfNeeded: tx.merchant >> 48)
+        )
+        ringNext = (ringNext + 1) & UInt8(Self.ringLength - 1)
+        ringCount = min(ringCount + 1, UInt8(Self.ringLength))
+        days.bucket(for: EventTime.dayIndex(time), empty: .empty) { $0.attempts.incrementSaturating() }
+    }
+
+    /// One pass over the recent-event ring for every short window.
+    @inline(__always)
+    private func writeRingFeatures(at time: Int64, minorUnitScale: Double, into features: inout FeatureVector) {
+        var attempts1m = 0, attempts10m = 0, attempts1h = 0, attempts24h = 0
+        var approvals24h = 0, declines10m = 0, declines1h = 0, declines24h = 0
+        var systemDeclines1h = 0, pinFailures24h = 0, small10m = 0
+        var amountSum24h: Int64 = 0
+        var terminals = InlineArray<16, UInt16>(repeating: 0)
+        var terminalCount = 0
+        var merchants = InlineArray<16, UInt16>(repeating: 0)
+        var merchantCount = 0
+        let system = UInt64(DeclineCategory.system.rawValue) + 1
+        let pin = UInt64(DeclineCategory.pin.rawValue) + 1
+        let approved = UInt64(DeclineCategory.approved.rawValue) + 1
+
+        for index in 0..<Int(ringCount) {
+            let event = events[index]
+            let age = time - event.time
+            guard age >= 0, age < EventTime.day else { continue }
+            let outcome = event.outcome
+            let isDecline = outcome != 0 && outcome != approved && outcome != system
+            attempts24h += 1
+            amountSum24h &+= Int64(event.amount)
+            if outcome == approved { approvals24h += 1 }
+            if isDecline { declines24h += 1 }
+            if outcome == pin { pinFailures24h += 1 }
+            Self.insertDistinct(event.merchantTag, into: &merchants, count: &merchantCount)
+            guard age < EventTime.hour else { continue }
+            attempts1h += 1
+            if isDecline { declines1h += 1 }
+            if outcome == system { systemDeclines1h += 1 }
+            Self.insertDistinct(event.terminalTag, into: &terminals, count: &terminalCount)
+            guard age < 10 * EventTime.minute else { continue }
+            attempts10m += 1
+            if isDecline { declines10m += 1 }
+            if event.isSmall { small10m += 1 }
+            if age < EventTime.minute { attempts1m += 1 }
+        }
+        features[.cardAttempts1m] = Double(attempts1m)
+        features[.cardAttempts10m] = Double(attempts10m)
+        features[.cardAttempts1h] = Double(attempts1h)
+        features[.cardAttempts24h] = Double(attempts24h)
+        features[.cardApprovals24h] = Double(approvals24h)
+        features[.cardDeclines10m] = Double(declines10m)
+        features[.cardDeclines1h] = Double(declines1h)
+        features[.cardDeclines24h] = Double(declines24h)
+        features[.cardSystemDeclines1h] = Double(systemDeclines1h)
+        features[.cardPinFailures24h] = Double(pinFailures24h)
+        features[.cardSmallAttempts10m] = Double(small10m)
+        features[.cardAmountSum24h] = Double(amountSum24h) / minorUnitScale
+        features[.cardDistinctTerminals1h] = Double(terminalCount)
+        features[.cardDistinctMerchants24h] = Double(merchantCount)
+    }
+
+    @inline(__always)
+    private static func insertDistinct(_ tag: UInt16, into tags: inout InlineArray<16, UInt16>, count: inout Int) {
+        for index in 0..<count where tags[index] == tag { return }
+        tags[count] = tag
+        count += 1
+    }
+
+    /// Share of the card's past attempts within one hour of `hour` (1 until it has 10 attempts).
+    @inline(__always)
+    private func hourShare(around hour: Int) -> Double {
+        var total = 0
+        for index in 0..<24 { total += Int(hours[index]) }
+        guard total >= 10 else { return 1 }
+        let near = Int(hours[(hour + 23) % 24]) + Int(hours[hour]) + Int(hours[(hour + 1) % 24])
+        return Double(near) / Double(total)
+    }
+
+    @inline(__always)
+    static func seconds(from earlier: Int64, to time: Int64) -> Double {
+        earlier == never ? noPreviousEvent : Double(max(time - earlier, 0)) / 1000
+    }
+
+    /// Applies the issuer's answer to the attempt it answers (found in the ring by time, amount
+    /// and terminal; the newest pending match wins).
+    mutating func apply(_ code: ResponseCode, to tx: Transaction) {
+        let category = code.category
+        lastSeen = max(lastSeen, tx.time)
+        let packedTime = CardEvent.clampTime(tx.time)
+        let amount = UInt32(clamping: tx.amount)
+        let terminalTag = UInt16(truncatingIfNeeded: tx.terminal >> 48)
+        var slot = Int(ringNext)
+        for _ in 0..<Int(ringCount) {
+            slot = (slot + Self.ringLength - 1) & (Self.ringLength - 1)
+            let event = events[slot]
+            if event.packed & (CardEvent.timeMask | 0xF << 44) == packedTime,
+               event.amount == amount, event.terminalTag == terminalTag {
+                var packed = event.packed | (UInt64(category.rawValue) + 1) << 44
+                if code.neverRetry { packed |= CardEvent.neverRetryFlag }
+                events[slot].packed = packed
+                break
+            }
+        }
+        switch category {
+        case .approved:
+            consecutiveDeclines = 0
+        case .system:
+            break
+        default:
+            consecutiveDeclines.incrementSaturating()
+            lastDecline = max(lastDecline, tx.time)
+            days.bucket(for: EventTime.dayIndex(tx.time), empty: .empty) { $0.declines.incrementSaturating() }
+        }
+        if code.neverRetry { lastNeverRetry = max(lastNeverRetry, tx.time) }
+    }
+
+    /// Counts a chargeback or fraud report on the day it arrived.
+    mutating func apply(_ feedback: Feedback) {
+        lastSeen = max(lastSeen, feedback.reportTime)
+        days.bucket(for: EventTime.dayIndex(feedback.reportTime), empty: .empty) {
+            $0.fraudReports.incrementSaturating()
+        }
+    }
+}

@@ -1,0 +1,144 @@
+/// A bounded hash table of fixed-size per-key records, owned by one writer.
+///
+/// Layout: a compact open-addressing index (8 bytes a slot: 32-bit fingerprint and 32-bit slab
+/// position, load factor at most 1/2, linear probing with backward-shift deletion) over a slab of
+/// records that grows by doubling up to `maximumKeys`. A lookup touches one or two index cache
+/// lines and one record.
+///
+/// Eviction: when the table holds `maximumKeys` records and a new key arrives, a clock hand
+/// visits the next 8 slab positions and the record with the oldest `lastSeen` event time gives
+/// up its place. The hand moves only with insertions, so the same stream evicts the same keys in
+/// every run.
+final class KeyedTable<State: KeyedState> {
+    let maximumKeys: Int
+    private let indexMask: Int
+    private let indexShift: UInt64
+    private let index: UnsafeMutablePointer<UInt64>
+    private(set) var slab: UnsafeMutablePointer<State>
+    private var slabCapacity: Int
+    private(set) var count = 0
+    private var clockHand = 0
+    /// How many records were evicted to make room.
+    private(set) var evictions = 0
+
+    init(maximumKeys: Int) {
+        precondition(maximumKeys > 0 && maximumKeys < Int(UInt32.max))
+        self.maximumKeys = maximumKeys
+        var indexSize = 16
+        while indexSize < maximumKeys * 2 { indexSize <<= 1 }
+        indexMask = indexSize - 1
+        indexShift = UInt64(64 - indexSize.trailingZeroBitCount)
+        index = .allocate(capacity: indexSize)
+        index.initialize(repeating: 0, count: indexSize)
+        slabCapacity = min(maximumKeys, 1024)
+        slab = .allocate(capacity: slabCapacity)
+    }
+
+    deinit {
+        slab.deinitialize(count: count)
+        slab.deallocate()
+        index.deallocate()
+    }
+
+    /// Bytes held by the index and the slab as allocated now.
+    var allocatedBytes: Int { (indexMask + 1) * 8 + slabCapacity * MemoryLayout<State>.stride }
+
+    /// Bytes per tracked key when the table is full: slab record plus two index slots.
+    static var bytesPerKey: Int { MemoryLayout<State>.stride + 16 }
+
+    @inline(__always)
+    private func home(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> indexShift) }
+
+    /// The slab position of `key`, or nil.
+    @inline(__always)
+    func position(of key: UInt64) -> Int? {
+        let fingerprint = key & 0xFFFF_FFFF_0000_0000
+        var slot = home(of: key)
+        while true {
+            let entry = index[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                let position = Int(entry & 0xFFFF_FFFF) - 1
+                if slab[position].key == key { return position }
+            }
+            slot = (slot + 1) & indexMask
+        }
+    }
+
+    /// Runs `body` on the record of `key`, creating it (first seen at `time`) when absent.
+    @inline(__always)
+    func withRecord<Result>(for key: UInt64, time: Int64, _ body: (inout State) -> Result) -> Result {
+        if let position = position(of: key) {
+            return body(&slab[position])
+        }
+        let position = insert(key, time: time)
+        return body(&slab[position])
+    }
+
+    /// Runs `body` on the record of `key` only if it exists.
+    @inline(__always)
+    func withExistingRecord(for key: UInt64, _ body: (inout State) -> Void) {
+        if let position = position(of: key) { body(&slab[position]) }
+    }
+
+    private func insert(_ key: UInt64, time: Int64) -> Int {
+        let position: Int
+        if count < maximumKeys {
+            if count == slabCapacity { growSlab() }
+            position = count
+            count += 1
+            (slab + position).initialize(to: State(key: key, time: time))
+        } else {
+            position = victim()
+            removeFromIndex(slab[position].key)
+            slab[position] = State(key: key, time: time)
+            evictions += 1
+        }
+        var slot = home(of: key)
+        while index[slot] != 0 { slot = (slot + 1) & indexMask }
+        index[slot] = (key & 0xFFFF_FFFF_0000_0000) | UInt64(position + 1)
+        return position
+    }
+
+    private func victim() -> Int {
+        var best = clockHand
+        for step in 0..<8 {
+            let candidate = (clockHand + step) % count
+            if slab[candidate].lastSeen < slab[best].lastSeen { best = candidate }
+        }
+        clockHand = (clockHand + 8) % count
+        return best
+    }
+
+    private func removeFromIndex(_ key: UInt64) {
+        var slot = home(of: key)
+        while true {
+            let entry = index[slot]
+            precondition(entry != 0, "evicted key missing from the index")
+            if entry & 0xFFFF_FFFF_0000_0000 == key & 0xFFFF_FFFF_0000_0000,
+               slab[Int(entry & 0xFFFF_FFFF) - 1].key == key { break }
+            slot = (slot + 1) & indexMask
+        }
+        // Backward-shift deletion keeps every probe chain unbroken.
+        var hole = slot
+        var next = (hole + 1) & indexMask
+        while index[next] != 0 {
+            let entryHome = home(of: slab[Int(index[next] & 0xFFFF_FFFF) - 1].key)
+            if (next - entryHome) & indexMask >= (next - hole) & indexMask {
+                index[hole] = index[next]
+                hole = next
+            }
+            next = (next + 1) & indexMask
+        }
+        index[hole] = 0
+    }
+
+    private func growSlab() {
+        let newCapacity = min(slabCapacity * 2, maximumKeys)
+        let newSlab = UnsafeMutablePointer<State>.allocate(capacity: newCapacity)
+        newSlab.moveInitialize(from: slab, count: count)
+        slab.deallocate()
+        slab = newSlab
+        slabCapacity = newCapacity
+    }
+}
