@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
+        .library(name: "RiskIO", targets: ["RiskIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -21,6 +22,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
+        .systemLibrary(
+            name: "CZstd",
+            path: "Sources/CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .target(name: "RiskIO", dependencies: ["CZstd"]),
     ],
     swiftLanguageModes: [.v6]
 )
