@@ -29,6 +29,7 @@ let package = Package(
             providers: [.apt(["libzstd-dev"])]
         ),
         .target(name: "RiskIO", dependencies: ["CZstd"]),
+        .testTarget(name: "RiskIOTests", dependencies: ["RiskIO"]),
     ],
     swiftLanguageModes: [.v6]
 )
