@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
         .library(name: "RiskIO", targets: ["RiskIO"]),
+        .library(name: "LockFreeRing", targets: ["LockFreeRing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -30,6 +31,13 @@ let package = Package(
         ),
         .target(name: "RiskIO", dependencies: ["CZstd"]),
         .testTarget(name: "RiskIOTests", dependencies: ["RiskIO"]),
+        .target(
+            name: "LockFreeRing",
+            dependencies: [
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]
+        ),
+        .testTarget(name: "LockFreeRingTests", dependencies: ["LockFreeRing"]),
     ],
     swiftLanguageModes: [.v6]
 )
