@@ -58,7 +58,7 @@ public final class ByteSink {
     ///   - flushEachWrite: Pass every write through to the descriptor at once.
     /// - Throws: ``IOError`` when the temporary file cannot be created, ``ZstdError`` when the
     ///   encoder cannot be set up.
-    public init(
+    public convenience init(
         path: String,
         compressed: Bool? = nil,
         level: Int32 = ZstdEncoder.defaultLevel,
@@ -66,29 +66,60 @@ public final class ByteSink {
         bufferSize: Int = ByteSink.defaultBufferSize,
         flushEachWrite: Bool = false
     ) throws {
-        precondition(bufferSize > 0, "bufferSize must be positive")
-        self.path = path
-        self.flushEachWrite = flushEachWrite
         let compress = compressed ?? path.hasSuffix(".zst")
-        isCompressed = compress
-        if compress {
-            encoder = try ZstdEncoder(level: level, workers: workers, bufferSize: bufferSize)
-            buffer = nil
-        } else {
-            encoder = nil
-            buffer = .allocate(byteCount: bufferSize, alignment: 64)
-        }
+        let encoder = compress ? try ZstdEncoder(level: level, workers: workers, bufferSize: bufferSize) : nil
         if path == FileDescriptor.standardStreamPath {
-            fd = STDOUT_FILENO
-            temporaryPath = nil
+            self.init(descriptor: STDOUT_FILENO, temporaryPath: nil, path: path, encoder: encoder,
+                      bufferSize: bufferSize, flushEachWrite: flushEachWrite)
         } else {
-            do {
-                (fd, temporaryPath) = try Self.createTemporary(for: path)
-            } catch {
-                buffer?.deallocate()
-                throw error
-            }
+            let (fd, temporary) = try Self.createTemporary(for: path)
+            self.init(descriptor: fd, temporaryPath: temporary, path: path, encoder: encoder,
+                      bufferSize: bufferSize, flushEachWrite: flushEachWrite)
         }
+    }
+
+    /// Writes to an already open descriptor (a pipe, a socket, an inherited stream). There is no
+    /// temporary file: ``commit()`` flushes (and ends the zstd frame); the descriptor stays open.
+    ///
+    /// - Parameters:
+    ///   - fileDescriptor: The descriptor to write to; the caller keeps ownership.
+    ///   - name: A name for messages.
+    ///   - compressed: Whether to write zstd.
+    ///   - level: zstd compression level.
+    ///   - workers: zstd worker threads (0: compress on the writing thread).
+    ///   - bufferSize: Size of the write buffer (for zstd output, of the compressed-output buffer).
+    ///   - flushEachWrite: Pass every write through to the descriptor at once.
+    /// - Throws: ``ZstdError`` when the encoder cannot be set up.
+    public convenience init(
+        fileDescriptor: Int32,
+        name: String = "-",
+        compressed: Bool = false,
+        level: Int32 = ZstdEncoder.defaultLevel,
+        workers: Int = 0,
+        bufferSize: Int = ByteSink.defaultBufferSize,
+        flushEachWrite: Bool = false
+    ) throws {
+        let encoder = compressed ? try ZstdEncoder(level: level, workers: workers, bufferSize: bufferSize) : nil
+        self.init(descriptor: fileDescriptor, temporaryPath: nil, path: name, encoder: encoder,
+                  bufferSize: bufferSize, flushEachWrite: flushEachWrite)
+    }
+
+    private init(
+        descriptor: Int32,
+        temporaryPath: String?,
+        path: String,
+        encoder: ZstdEncoder?,
+        bufferSize: Int,
+        flushEachWrite: Bool
+    ) {
+        precondition(bufferSize > 0, "bufferSize must be positive")
+        fd = descriptor
+        self.temporaryPath = temporaryPath
+        self.path = path
+        self.encoder = encoder
+        isCompressed = encoder != nil
+        self.flushEachWrite = flushEachWrite
+        buffer = encoder == nil ? .allocate(byteCount: bufferSize, alignment: 64) : nil
     }
 
     deinit {
@@ -228,6 +259,8 @@ public final class ByteSink {
                 return (fd, candidate)
             } catch where error.errno == EEXIST && attempt < 1000 {
                 attempt += 1
+            } catch {
+                throw IOError(operation: "create temporary for", path: path, errno: error.errno)
             }
         }
     }

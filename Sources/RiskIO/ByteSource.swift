@@ -59,18 +59,40 @@ public final class ByteSource {
     ///     buffer: the largest chunk ``next()`` returns.
     /// - Throws: ``IOError`` when the file cannot be opened or read, ``ZstdError`` when a
     ///   decompression context cannot be created.
-    public init(path: String, bufferSize: Int = ByteSource.defaultBufferSize) throws {
+    public convenience init(path: String, bufferSize: Int = ByteSource.defaultBufferSize) throws {
+        if path == FileDescriptor.standardStreamPath {
+            try self.init(descriptor: STDIN_FILENO, owned: false, path: path, bufferSize: bufferSize)
+        } else {
+            let fd = try FileDescriptor.openFile(path, flags: O_RDONLY)
+            try self.init(descriptor: fd, owned: true, path: path, bufferSize: bufferSize)
+        }
+    }
+
+    /// Reads from an already open descriptor (a pipe, a socket, an inherited stream), sniffing
+    /// the first bytes for zstd.
+    ///
+    /// - Parameters:
+    ///   - fileDescriptor: The descriptor to read from.
+    ///   - name: A name for messages; a name ending in `.zst` forces decompression.
+    ///   - closeOnDeinit: Whether ``close()`` (and deinitialization) closes the descriptor.
+    ///   - bufferSize: As in ``init(path:bufferSize:)``.
+    /// - Throws: ``IOError`` when the descriptor cannot be read, ``ZstdError`` when a
+    ///   decompression context cannot be created. On error the descriptor is closed only if
+    ///   `closeOnDeinit` is `true`.
+    public convenience init(
+        fileDescriptor: Int32,
+        name: String = "-",
+        closeOnDeinit: Bool = false,
+        bufferSize: Int = ByteSource.defaultBufferSize
+    ) throws {
+        try self.init(descriptor: fileDescriptor, owned: closeOnDeinit, path: name, bufferSize: bufferSize)
+    }
+
+    private init(descriptor: Int32, owned: Bool, path: String, bufferSize: Int) throws {
         precondition(bufferSize >= 4, "bufferSize must hold at least a zstd magic number")
         self.path = path
-        if path == FileDescriptor.standardStreamPath {
-            fd = STDIN_FILENO
-            ownsDescriptor = false
-        } else {
-            fd = try FileDescriptor.openFile(path, flags: O_RDONLY)
-            ownsDescriptor = true
-        }
-        let descriptor = fd
-        let owned = ownsDescriptor
+        fd = descriptor
+        ownsDescriptor = owned
         totalBytes = FileDescriptor.regularFileSize(fd)
         input = .allocate(byteCount: bufferSize, alignment: 64)
         do {

@@ -123,8 +123,10 @@ struct ByteSourceTests {
             #expect(error.description.contains("\(cut)"))
         }
         #expect(isPrefix(delivered, of: original))
-        // Every complete block before the cut (blocks hold at most 128 KiB) was delivered.
-        #expect(delivered.count >= original.count / 2)
+        // Every complete block before the cut was delivered: at most the block the cut falls
+        // in (≤ 128 KiB decoded) is missing, give or take the uneven compression ratio.
+        let proportional = Int(Double(original.count) / Double(compressed.count) * Double(cut))
+        #expect(delivered.count >= proportional - 256 * 1024)
     }
 
     @Test("a corrupt block throws .corrupt near the damage, after delivering the good blocks")
@@ -145,13 +147,40 @@ struct ByteSourceTests {
             Issue.record("expected a corruption error")
         } catch let error as ZstdError {
             #expect(error.kind == .corrupt)
-            // Detected in the damaged block (≤ 128 KiB of compressed data) or at the checksum.
-            #expect(error.compressedOffset >= Int64(damage - 132 * 1024))
-            #expect(error.compressedOffset <= Int64(compressed.count))
-            #expect(!error.zstdErrorName.isEmpty)
+            // Reported at the start of the damaged block: at most one block (a block decodes
+            // to ≤ 128 KiB, so it is smaller than that compressed) before the damage.
+            #expect(error.compressedOffset <= Int64(damage))
+            #expect(error.compressedOffset >= Int64(damage - 128 * 1024))
+            #expect(error.zstdErrorName == "Data corruption detected")
         }
+        // Every good block before the damaged one was delivered, and nothing after it.
         #expect(isPrefix(delivered, of: original))
-        #expect(delivered.count >= original.count / 3)
+        let proportional = Int(Double(original.count) / Double(compressed.count) * Double(damage))
+        #expect(delivered.count >= proportional - 256 * 1024)
+        #expect(delivered.count <= proportional + 256 * 1024)
+    }
+
+    @Test("a damaged frame checksum is reported at the checksum, after all content")
+    func checksumMismatch() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { removeDirectory(directory) }
+        let original = sampleData(byteCount: 1_000_000)
+        var compressed = try zstdFrame(original)
+        compressed[compressed.count - 2] ^= 0x01
+        let path = directory + "/checksum.zst"
+        try writeFile(path, compressed)
+
+        let source = try ByteSource(path: path)
+        var delivered: [UInt8] = []
+        do {
+            try drain(source, into: &delivered)
+            Issue.record("expected a checksum error")
+        } catch let error as ZstdError {
+            #expect(error.kind == .corrupt)
+            #expect(error.compressedOffset == Int64(compressed.count - 4))
+            #expect(error.zstdErrorName.contains("checksum"))
+        }
+        #expect(delivered == original)
     }
 
     @Test("a missing file is an IOError carrying ENOENT")
