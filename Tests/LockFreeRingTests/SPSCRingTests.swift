@@ -201,4 +201,27 @@ struct SPSCRingTests {
         }
         #expect(counter.count == 0)
     }
+
+    @Test("push blocks while the ring is full and resumes when the consumer makes room")
+    func pushBlocksWhenFull() {
+        let ring = SPSCRing<Int>(capacity: 2)
+        let producerDone = spawn {
+            for value in 0..<3 { ring.push(value) }
+        }
+        // The third push cannot complete until a slot is freed.
+        #expect(producerDone.wait(timeout: .now() + .milliseconds(100)) == .timedOut)
+        #expect(ring.approximateCount == 2)
+        #expect(ring.pop() == 0)
+        producerDone.wait()
+        #expect(ring.pop() == 1)
+        #expect(ring.pop() == 2)
+        #expect(ring.tryPop() == nil)
+    }
+
+    @Test("a capacity that is not a power of two is rejected")
+    func rejectsOddCapacity() async {
+        await #expect(processExitsWith: .failure) {
+            _ = SPSCRing<Int>(capacity: 48)
+        }
+    }
 }
