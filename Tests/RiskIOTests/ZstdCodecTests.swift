@@ -113,4 +113,22 @@ struct ZstdCodecTests {
         try decoder.finish()
         #expect(decoded == original)
     }
+
+    @Test("skippable frames are stepped over and recognised by their magic number")
+    func skippableFrame() throws {
+        let payload: [UInt8] = Array("metadata that is not content".utf8)
+        let size = UInt32(payload.count)
+        let skippable: [UInt8] = [0x50, 0x2A, 0x4D, 0x18]
+            + [UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 24)]
+            + payload
+        #expect(skippable.withUnsafeBytes { ZstdMagic.matches($0) })
+        let original = sampleData(byteCount: 200_000)
+        let stream = skippable + (try zstdFrame(original))
+        let decoder = try ZstdDecoder()
+        var decoded: [UInt8] = []
+        try stream.withUnsafeBytes { try decoder.decode($0) { decoded.append(contentsOf: $0) } }
+        try decoder.finish()
+        #expect(decoded == original)
+        #expect(decoder.framesCompleted == 2)
+    }
 }
