@@ -208,9 +208,12 @@ struct SPSCRingTests {
         let producerDone = spawn {
             for value in 0..<3 { ring.push(value) }
         }
-        // The third push cannot complete until a slot is freed.
-        #expect(producerDone.wait(timeout: .now() + .milliseconds(100)) == .timedOut)
+        // Wait (however slowly the thread starts) until the ring is full...
+        let deadline = DispatchTime.now() + .seconds(30)
+        while ring.approximateCount < 2 && DispatchTime.now() < deadline { usleep(1_000) }
         #expect(ring.approximateCount == 2)
+        // ...then the third push cannot complete until a slot is freed.
+        #expect(producerDone.wait(timeout: .now() + .milliseconds(100)) == .timedOut)
         #expect(ring.pop() == 0)
         producerDone.wait()
         #expect(ring.pop() == 1)
