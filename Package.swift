@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
+        .library(name: "RiskIO", targets: ["RiskIO"]),
+        .library(name: "LockFreeRing", targets: ["LockFreeRing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -21,6 +23,21 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
+        .systemLibrary(
+            name: "CZstd",
+            path: "Sources/CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .target(name: "RiskIO", dependencies: ["CZstd"]),
+        .testTarget(name: "RiskIOTests", dependencies: ["RiskIO"]),
+        .target(
+            name: "LockFreeRing",
+            dependencies: [
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]
+        ),
+        .testTarget(name: "LockFreeRingTests", dependencies: ["LockFreeRing"]),
     ],
     swiftLanguageModes: [.v6]
 )
