@@ -77,7 +77,8 @@ struct PolicyLoadTests {
         features[.txMCC] = 7995
         features[.cardAttempts1m] = 3
         func matches(_ condition: String) throws -> Bool {
-            try CompiledCondition(ExpressionParser.parse(condition)).matches(features)
+            let compiled = try CompiledCondition(ExpressionParser.parse(condition))
+            return features.withUnsafeMutableValues { compiled.matches($0) }
         }
         #expect(try matches("tx.amount * 2 + 1 == 25"))
         #expect(try matches("tx.amount / 4 >= 3 and not card.attempts_1m < 3"))

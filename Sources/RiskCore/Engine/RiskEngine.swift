@@ -65,7 +65,7 @@ public final class RiskEngine: Sendable {
         }
         return cardShards[configuration.partition(of: tx.card.hash)].withLock { shard in
             shard.partition.observe(tx, into: &features)
-            return shard.policy.decide(features, transactionID: tx.id, policyVersion: shard.policyVersion)
+            return shard.policy.decide(&features, transactionID: tx.id, policyVersion: shard.policyVersion)
         }
     }
 

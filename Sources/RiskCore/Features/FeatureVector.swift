@@ -18,6 +18,14 @@ public struct FeatureVector: Sendable {
         set { values[feature.rawValue] = newValue }
     }
 
+    /// Runs `body` over a pointer to the values in schema order, without copying them.
+    @inlinable
+    public mutating func withUnsafeMutableValues<Result>(_ body: (UnsafeMutablePointer<Double>) throws -> Result) rethrows -> Result {
+        try withUnsafeMutableBytes(of: &values) { raw in
+            try body(raw.baseAddress!.assumingMemoryBound(to: Double.self))
+        }
+    }
+
     /// Runs `body` over the values in schema order (for models and export), without copying.
     @inlinable
     public func withUnsafeValues<Result>(_ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {

@@ -106,14 +106,15 @@ struct CompiledCondition: Sendable {
 
     /// Evaluates the condition: true when the program leaves a non-zero value.
     @inline(__always)
-    func matches(_ features: borrowing FeatureVector) -> Bool {
+    func matches(_ features: UnsafePointer<Double>) -> Bool {
         var stack = InlineArray<16, Double>(repeating: 0)
         var top = -1
+        program.withUnsafeBufferPointer { program in
         for instruction in program {
             switch instruction.opcode {
             case .feature:
                 top += 1
-                stack[top] = features.values[Int(instruction.operand)]
+                stack[top] = features[Int(instruction.operand)]
             case .constant:
                 top += 1
                 stack[top] = instruction.value
@@ -129,6 +130,7 @@ struct CompiledCondition: Sendable {
                 let left = stack[top]
                 stack[top] = Self.apply(instruction.opcode, left, right)
             }
+        }
         }
         return stack[0] != 0
     }

@@ -48,7 +48,12 @@ public final class Policy: Sendable {
 
     /// Decides on a transaction from its features (no allocation, no locks).
     @inline(__always)
-    public func decide(_ features: borrowing FeatureVector, transactionID: UInt64, policyVersion: Int = 0) -> Decision {
+    public func decide(_ features: inout FeatureVector, transactionID: UInt64, policyVersion: Int = 0) -> Decision {
+        features.withUnsafeMutableValues { decide($0, transactionID: transactionID, policyVersion: policyVersion) }
+    }
+
+    @inline(__always)
+    func decide(_ features: UnsafePointer<Double>, transactionID: UInt64, policyVersion: Int) -> Decision {
         var decision = Decision(transactionID: transactionID, policyVersion: policyVersion)
         for rule in allowRules where rule.condition.matches(features) {
             decision.append(reason(for: rule, features))
@@ -72,8 +77,8 @@ public final class Policy: Sendable {
     }
 
     @inline(__always)
-    private func reason(for rule: CompiledRule, _ features: borrowing FeatureVector) -> Reason {
+    private func reason(for rule: CompiledRule, _ features: UnsafePointer<Double>) -> Reason {
         let index = rule.template.featureIndex
-        return Reason(template: rule.template, observed: index >= 0 ? features.values[index] : .nan)
+        return Reason(template: rule.template, observed: index >= 0 ? features[index] : .nan)
     }
 }

@@ -71,10 +71,13 @@ struct AcceptorState: KeyedState {
     private mutating func advance(to minute: Int64) {
         guard minute > newestMinute else { return }
         let gap = min(minute - newestMinute, 60)
-        for step in 1...gap {
-            let passed = newestMinute + step
-            minutes[Self.slot(passed, 60)] = .empty
-            cardBitmaps[Self.slot(passed, 10)] = .empty
+        var minuteSlot = Self.slot(newestMinute, 60)
+        var bitmapSlot = Self.slot(newestMinute, 10)
+        for _ in 0..<gap {
+            minuteSlot = minuteSlot == 59 ? 0 : minuteSlot + 1
+            bitmapSlot = bitmapSlot == 9 ? 0 : bitmapSlot + 1
+            minutes[minuteSlot] = .empty
+            cardBitmaps[bitmapSlot] = .empty
         }
         newestMinute = minute
     }
@@ -102,16 +105,19 @@ struct AcceptorState: KeyedState {
         writeFeatures(at: tx.time, offset: offset, into: &features)
     }
 
+    /// `mutating` only so that the 1.2 KB record is read in place rather than copied.
     @inline(__always)
-    private func writeFeatures(at time: Int64, offset: Int, into features: inout FeatureVector) {
+    private mutating func writeFeatures(at time: Int64, offset: Int, into features: inout FeatureVector) {
         let minute = EventTime.minuteIndex(time)
         var attempts1m = 0, attempts10m = 0, attempts1h = 0, declines10m = 0, declines1h = 0
         var outcomes1h = 0, small10m = 0, invalid10m = 0
         let last = min(minute, newestMinute)
         let first = max(minute - 59, newestMinute - 59)
         if first <= last {
+            var slot = Self.slot(first, 60)
             for index in first...last {
-                let counts = minutes[Self.slot(index, 60)]
+                let counts = minutes[slot]
+                slot = slot == 59 ? 0 : slot + 1
                 let age = minute - index
                 attempts1h += Int(counts.attempts)
                 declines1h += Int(counts.declines)
@@ -128,8 +134,10 @@ struct AcceptorState: KeyedState {
         var union = CardBitmap.empty
         let firstBitmap = max(minute - 9, newestMinute - 9)
         if firstBitmap <= last {
-            for index in firstBitmap...last {
-                let words = cardBitmaps[Self.slot(index, 10)].words
+            var slot = Self.slot(firstBitmap, 10)
+            for _ in firstBitmap...last {
+                let words = cardBitmaps[slot].words
+                slot = slot == 9 ? 0 : slot + 1
                 union.words.0 |= words.0
                 union.words.1 |= words.1
                 union.words.2 |= words.2

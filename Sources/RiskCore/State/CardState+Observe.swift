@@ -76,8 +76,9 @@ extension CardState {
     }
 
     /// One pass over the recent-event ring for every short window.
+    /// `mutating` only so that the record is read in place rather than copied.
     @inline(__always)
-    private func writeRingFeatures(at time: Int64, minorUnitScale: Double, into features: inout FeatureVector) {
+    private mutating func writeRingFeatures(at time: Int64, minorUnitScale: Double, into features: inout FeatureVector) {
         var attempts1m = 0, attempts10m = 0, attempts1h = 0, attempts24h = 0
         var approvals24h = 0, declines10m = 0, declines1h = 0, declines24h = 0
         var systemDeclines1h = 0, pinFailures24h = 0, small10m = 0
@@ -138,7 +139,7 @@ extension CardState {
 
     /// Share of the card's past attempts within one hour of `hour` (1 until it has 10 attempts).
     @inline(__always)
-    private func hourShare(around hour: Int) -> Double {
+    private mutating func hourShare(around hour: Int) -> Double {
         var total = 0
         for index in 0..<24 { total += Int(hours[index]) }
         guard total >= 10 else { return 1 }
