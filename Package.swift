@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
+        .library(name: "RiskIngest", targets: ["RiskIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -21,6 +22,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
+        .target(name: "RiskIngest", dependencies: ["RiskCore"]),
+        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
