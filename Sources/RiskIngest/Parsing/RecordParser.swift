@@ -14,12 +14,15 @@ public enum RecordParser: RecordParsing {
 
     /// NDJSON input.
     case ndjson(NDJSONRecordParser)
+    /// CSV input.
+    case csv(CSVRecordParser)
 
     /// Parses one line (without its line terminator).
     @inlinable
     public func parse(_ line: UnsafeRawBufferPointer) throws(RecordError) -> ParsedRecord {
         switch self {
         case .ndjson(let parser): try parser.parse(line)
+        case .csv(let parser): try parser.parse(line)
         }
     }
 }
