@@ -90,6 +90,20 @@ struct CSVRecordParserTests {
         #expect(loggedTransaction(parseLine(tabs, "1\t\t0\tc\t2")) == nil)
     }
 
+    @Test("fields of every length around the eight-byte scanning step")
+    func fieldLengths() throws {
+        let parser = try configure("id,time,card,amount,merchant").get()
+        for length in 0...20 {
+            for other in [0, 1, 7, 8, 9] {
+                let merchant = String(repeating: "m", count: length)
+                let line = "1,0," + String(repeating: "c", count: other + 1) + ",1," + merchant
+                let t = try #require(loggedTransaction(parseLine(parser, line)), "\(line)").transaction
+                #expect(t.merchant == entity(merchant))
+                #expect(t.card == CardReference(String(repeating: "c", count: other + 1)))
+            }
+        }
+    }
+
     @Test("unmapped and empty optional fields take the defaults")
     func defaults() throws {
         let parser = try configure("id,time,card,amount,mcc,country,pin,label,response_code,entry_mode,expiry").get()

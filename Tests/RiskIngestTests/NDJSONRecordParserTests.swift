@@ -102,6 +102,27 @@ struct NDJSONRecordParserTests {
         #expect(failure(parse(#"{"id":"1","time":0,"card":"c","amount":1,"merchant":"\ude00x"}"#)) != nil)
     }
 
+    @Test("string scanning finds quotes, escapes and control characters at every offset")
+    func stringScanningOffsets() throws {
+        for length in 0...24 {
+            for position in 0...length {
+                let prefix = String(repeating: "a", count: position)
+                let suffix = String(repeating: "b", count: length - position)
+                // An escaped quote at `position`.
+                let line = #"{"time":0,"card":"c","amount":1,"id":""# + prefix + #"\""# + suffix + #""}"#
+                let logged = try #require(loggedTransaction(parse(line)), "\(line)")
+                #expect(logged.transaction.id == entity(prefix + "\"" + suffix))
+                // A raw control character at `position` (byte 39 + position, 1-based).
+                let bad = #"{"time":0,"card":"c","amount":1,"id":""# + prefix + "\u{1}" + suffix + #""}"#
+                #expect(failure(parse(bad)) == "invalid JSON at byte \(39 + position): control character in string")
+            }
+            let plain = #"{"time":0,"card":"c","amount":1,"id":""# + String(repeating: "z", count: length) + #"x"}"#
+            #expect(loggedTransaction(parse(plain))?.transaction.id == entity(String(repeating: "z", count: length) + "x"))
+            let open = #"{"time":0,"card":"c","amount":1,"id":""# + String(repeating: "z", count: length)
+            #expect(failure(parse(open)) == "invalid JSON at byte \(open.utf8.count + 1): unterminated string, found end of line")
+        }
+    }
+
     @Test("unknown fields, nested values and whitespace are skipped")
     func unknownFields() throws {
         let line = " {\t\"meta\" : {\"a\":[1,-2.5e+3,{\"b\":null,\"c\":[]}],\"s\":\"}]\\\"\"} , \"id\":\"1\",\"flags\":[true,false,null,\"x\"],\"time\":0 ,\"card\":\"c\",\"amount\":1, \"n\":{} }  "

@@ -82,25 +82,57 @@ struct JSONLineScanner {
     /// Scans a string starting at its opening quote; the result spans the text between the quotes.
     @inline(__always)
     mutating func scanString() throws(RecordError) -> FieldValue {
-        index += 1
-        let start = index
-        var escaped = false
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
+        var cursor = index + 1
+        let start = cursor
+        var escaped = false
+        while true {
+            // Skip eight plain bytes at a time: stop at a word holding a quote, a backslash or
+            // a control character.
+            while cursor + 8 <= count {
+                let word = bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                let special = Self.specialBytes(UInt64(littleEndian: word))
+                if special != 0 {
+                    cursor += special.trailingZeroBitCount >> 3
+                    break
+                }
+                cursor += 8
+            }
+            guard cursor < count else { break }
+            let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
-                index += 1
-                return FieldValue(start: start, end: index - 1, kind: escaped ? .jsonEscaped : .text)
+                index = cursor + 1
+                return FieldValue(start: start, end: cursor, kind: escaped ? .jsonEscaped : .text)
             }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
+                index = cursor
                 try scanEscape()
+                cursor = index
                 continue
             }
-            guard byte >= 0x20 else { throw syntax("control character in string") }
-            index += 1
+            guard byte >= 0x20 else {
+                index = cursor
+                throw syntax("control character in string")
+            }
+            cursor += 1
         }
+        index = count
         throw syntax("unterminated string")
+    }
+
+    /// A mask with the high bit set in the lowest byte of `word` that is a quote, a backslash or
+    /// below 0x20 (bytes above the first such byte may be flagged spuriously).
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs
     }
 
     /// Checks one escape sequence at `index` (the backslash) and moves past it.
