@@ -333,6 +333,17 @@ struct NDJSONRecordParserTests {
         #expect(failure(parse(padded)) == nil)
     }
 
+    @Test("canonical field names round-trip")
+    func canonicalFields() {
+        #expect(CanonicalField.count == CanonicalField.allCases.count)
+        #expect(CanonicalField.allCases.count <= 32) // CSV column masks are UInt32
+        for field in CanonicalField.allCases {
+            #expect(CanonicalField(name: field.name) == field)
+        }
+        #expect(CanonicalField(name: "Card") == nil)
+        #expect(CanonicalField(name: "cards") == nil)
+    }
+
     @Test("keyword tables accept exactly what the RiskCore initialisers accept")
     func keywordTablesMatchRiskCore() {
         for (name, mode) in Keywords.entryModes {

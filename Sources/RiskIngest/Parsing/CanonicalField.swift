@@ -45,8 +45,8 @@ public enum CanonicalField: UInt8, Sendable, CaseIterable {
     /// `status`: a status record's new card status.
     case status
 
-    /// The number of canonical fields.
-    public static let count = allCases.count
+    /// The number of canonical fields (a constant, so that per-record buffers have a fixed size).
+    public static var count: Int { 22 }
 
     /// The field's name in the schema (`amount_minor`, `entry_mode`, …).
     public var name: String {
@@ -95,10 +95,21 @@ public enum CanonicalField: UInt8, Sendable, CaseIterable {
     @inline(__always)
     init?(nameBytes key: UnsafeRawBufferPointer) {
         @inline(__always) func equals(_ literal: StaticString) -> Bool {
-            // The caller has already matched the length.
-            let pointer = literal.utf8Start
-            for index in 0..<key.count where key[index] != pointer[index] { return false }
-            return true
+            // The caller has already matched the length (2...13): compare two overlapping words.
+            let name = UnsafeRawPointer(literal.utf8Start)
+            let count = key.count
+            if count >= 8 {
+                return key.loadUnaligned(as: UInt64.self) == name.loadUnaligned(as: UInt64.self)
+                    && key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == name.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            }
+            if count >= 4 {
+                return key.loadUnaligned(as: UInt32.self) == name.loadUnaligned(as: UInt32.self)
+                    && key.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                    == name.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            }
+            return key.loadUnaligned(as: UInt16.self) == name.loadUnaligned(as: UInt16.self)
+                && key[count - 1] == name.load(fromByteOffset: count - 1, as: UInt8.self)
         }
         let field: CanonicalField?
         switch key.count {
