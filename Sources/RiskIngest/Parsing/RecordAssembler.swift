@@ -25,13 +25,13 @@ struct RecordAssembler {
     @inline(__always)
     subscript(_ field: CanonicalField) -> FieldValue { fields[Int(field.rawValue)] }
 
-    /// Builds the record the line describes; `kind` is the record kind when the line has no
-    /// `kind` field.
+    /// Whether the line gave the field a value.
+    @inline(__always)
+    func has(_ field: CanonicalField) -> Bool { self[field].kind != .absent }
+
+    /// Builds the record the line describes (a line without a `kind` field is a transaction).
     func assemble() throws(RecordError) -> ParsedRecord {
-        var kind = Keywords.RecordKind.transaction
-        if self[.kind].kind != .absent {
-            kind = try keyword(.kind, Keywords.recordKinds)
-        }
+        let kind = has(.kind) ? try keyword(.kind, Keywords.recordKinds) : .transaction
         switch kind {
         case .transaction: return try transaction()
         case .feedback: return try feedback()
@@ -43,74 +43,20 @@ struct RecordAssembler {
 
     func transaction() throws(RecordError) -> ParsedRecord {
         let (id, idRange) = try identifier(.id)
-        let time = try time(.time)
-        let card = try card()
-        var currency = CurrencyCode.usd
-        if self[.currency].kind != .absent {
-            currency = try text(.currency) { (bytes) throws(RecordError) -> CurrencyCode in
-                guard bytes.count == 3, let code = CurrencyCode(bytes: bytes[0], bytes[1], bytes[2]) else {
-                    throw invalid(.currency)
-                }
-                return code
-            }
-        }
-        let amount = try amount(currency: currency)
-        var mcc: UInt16 = 0
-        if self[.mcc].kind != .absent {
-            mcc = try text(.mcc) { (bytes) throws(RecordError) -> UInt16 in
-                guard let value = Self.decimal(bytes, maxDigits: 4) else { throw invalid(.mcc) }
-                return UInt16(value)
-            }
-        }
-        var country = CountryCode.unknown
-        if self[.country].kind != .absent {
-            country = try text(.country) { (bytes) throws(RecordError) -> CountryCode in
-                guard bytes.count == 2, let code = CountryCode(bytes: bytes[0], bytes[1]) else { throw invalid(.country) }
-                return code
-            }
-        }
-        var expiry: UInt16 = 0
-        if self[.expiry].kind != .absent {
-            expiry = try text(.expiry) { (bytes) throws(RecordError) -> UInt16 in
-                guard bytes.count == 4, let value = Self.decimal(bytes, maxDigits: 4),
-                      value % 100 >= 1, value % 100 <= 12 else { throw invalid(.expiry) }
-                return UInt16(value)
-            }
-        }
-        var responseCode: ResponseCode?
-        if self[.responseCode].kind != .absent {
-            responseCode = try text(.responseCode) { (bytes) throws(RecordError) -> ResponseCode in
-                @inline(__always) func alphanumeric(_ byte: UInt8) -> Bool {
-                    (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-                }
-                switch bytes.count {
-                case 1 where alphanumeric(bytes[0]): return ResponseCode(0x30, bytes[0])
-                case 2 where alphanumeric(bytes[0]) && alphanumeric(bytes[1]): return ResponseCode(bytes[0], bytes[1])
-                default: throw invalid(.responseCode)
-                }
-            }
-        }
-        var scenario = ""
-        if self[.scenario].kind != .absent {
-            scenario = try text(.scenario) { (bytes) throws(RecordError) -> String in
-                guard bytes.count <= 15 else {
-                    throw RecordError("invalid scenario \(quoted(.scenario)): longer than 15 bytes")
-                }
-                return String(decoding: bytes, as: UTF8.self)
-            }
-        }
+        let currency = try currency()
         let transaction = Transaction(
-            id: id, time: time, card: card, amount: amount, currency: currency,
-            merchant: try entity(.merchant), terminal: try entity(.terminal), mcc: mcc, country: country,
-            entryMode: self[.entryMode].kind == .absent ? .unknown : try keyword(.entryMode, Keywords.entryModes),
-            pinPresent: self[.pin].kind == .absent ? false : try flag(.pin, Keywords.booleans, whenTrue: true, whenFalse: false),
-            expiry: expiry,
-            messageType: self[.type].kind == .absent ? .authorization : try keyword(.type, Keywords.messageTypes)
+            id: id, time: try time(.time), card: try card(), amount: try amount(currency: currency),
+            currency: currency, merchant: try entity(.merchant), terminal: try entity(.terminal),
+            mcc: try mcc(), country: try country(),
+            entryMode: has(.entryMode) ? try keyword(.entryMode, Keywords.entryModes) : .unknown,
+            pinPresent: has(.pin) ? try flag(.pin, Keywords.booleans, whenTrue: true, whenFalse: false) : false,
+            expiry: try expiry(),
+            messageType: has(.type) ? try keyword(.type, Keywords.messageTypes) : .authorization
         )
         let logged = LoggedTransaction(
-            transaction: transaction, responseCode: responseCode,
-            label: self[.label].kind == .absent ? .unknown : try flag(.label, Keywords.labels, whenTrue: .fraud, whenFalse: .genuine),
-            scenario: scenario
+            transaction: transaction, responseCode: try responseCode(),
+            label: has(.label) ? try flag(.label, Keywords.labels, whenTrue: .fraud, whenFalse: .genuine) : .unknown,
+            scenario: try scenario()
         )
         return ParsedRecord(record: .transaction(logged), idRange: idRange)
     }
@@ -119,11 +65,8 @@ struct RecordAssembler {
         let reportTime = try time(.time)
         let card = try card()
         let transactionTime = try time(.transactionTime)
-        var idRange = 0..<0
-        if self[.reference].kind != .absent {
-            idRange = try identifier(.reference).range
-        }
-        let kind = self[.feedback].kind == .absent ? FeedbackKind.fraudReport : try keyword(.feedback, Keywords.feedbackKinds)
+        let idRange = has(.reference) ? try identifier(.reference).range : 0..<0
+        let kind = has(.feedback) ? try keyword(.feedback, Keywords.feedbackKinds) : FeedbackKind.fraudReport
         let feedback = Feedback(card: card, terminal: try entity(.terminal), merchant: try entity(.merchant),
                                 transactionTime: transactionTime, reportTime: reportTime, kind: kind)
         return ParsedRecord(record: .feedback(feedback), idRange: idRange)
@@ -136,81 +79,10 @@ struct RecordAssembler {
         return ParsedRecord(record: .status(StatusUpdate(card: card, status: status, time: time)), idRange: 0..<0)
     }
 
-    // MARK: - Field readers
-
-    /// An id: digits that fit a `UInt64` are its value, anything else is hashed.
-    func identifier(_ field: CanonicalField) throws(RecordError) -> (value: UInt64, range: Range<Int>) {
-        let value = self[field]
-        let id = try text(field) { (bytes) throws(RecordError) -> UInt64 in
-            if bytes.count <= 20, let number = Self.decimal(bytes, maxDigits: 20) { return number }
-            return SipHashKey.entityKey.hash(bytes)
-        }
-        return (id, value.start..<value.end)
-    }
-
-    func time(_ field: CanonicalField) throws(RecordError) -> Int64 {
-        try text(field) { (bytes) throws(RecordError) -> Int64 in
-            guard let time = TimeParser.parse(bytes) else { throw invalid(field) }
-            return time
-        }
-    }
-
-    func card() throws(RecordError) -> CardReference {
-        let key = cardKey
-        // Never echo the value: it may be a card number.
-        return try text(.card, echo: false) { bytes in CardReference(cardField: bytes, key: key) }
-    }
-
-    func entity(_ field: CanonicalField) throws(RecordError) -> UInt64 {
-        guard self[field].kind != .absent else { return Self.emptyEntityHash }
-        return try text(field) { bytes in SipHashKey.entityKey.hash(bytes) }
-    }
-
-    func amount(currency: CurrencyCode) throws(RecordError) -> Int64 {
-        let major = self[.amount].kind != .absent
-        let minor = self[.amountMinor].kind != .absent
-        if major && minor { throw RecordError("conflicting fields \"amount\" and \"amount_minor\"") }
-        if minor {
-            return try text(.amountMinor) { (bytes) throws(RecordError) -> Int64 in
-                do throws(AmountParser.Failure) {
-                    return try AmountParser.parseMinorUnits(bytes)
-                } catch {
-                    throw RecordError("invalid amount_minor \(quoted(.amountMinor)): \(error)")
-                }
-            }
-        }
-        guard major else { throw RecordError("missing field \"amount\"") }
-        return try text(.amount) { (bytes) throws(RecordError) -> Int64 in
-            do throws(AmountParser.Failure) {
-                return try AmountParser.parse(bytes, minorUnitDigits: currency.minorUnitDigits)
-            } catch {
-                throw RecordError("invalid amount \(quoted(.amount)): \(error) for \(currency)")
-            }
-        }
-    }
-
-    /// A keyword from a table of names.
-    func keyword<Value>(_ field: CanonicalField, _ table: [(StaticString, Value)]) throws(RecordError) -> Value {
-        try text(field) { (bytes) throws(RecordError) -> Value in
-            guard let value = Keywords.lookUp(bytes, in: table) else { throw invalid(field) }
-            return value
-        }
-    }
-
-    /// A boolean-like field: JSON `true` / `false`, or a keyword from the table.
-    func flag<Value>(_ field: CanonicalField, _ table: [(StaticString, Value)],
-                     whenTrue: Value, whenFalse: Value) throws(RecordError) -> Value {
-        switch self[field].kind {
-        case .jsonTrue: whenTrue
-        case .jsonFalse: whenFalse
-        default: try keyword(field, table)
-        }
-    }
-
     /// Runs `body` over the decoded text of a field that must be present and textual (a string,
     /// a number literal or a CSV field).
     @inline(__always)
-    func text<R>(_ field: CanonicalField, echo: Bool = true,
+    func text<R>(_ field: CanonicalField,
                  _ body: (UnsafeRawBufferPointer) throws(RecordError) -> R) throws(RecordError) -> R {
         let value = self[field]
         let raw = UnsafeRawBufferPointer(rebasing: line[value.start..<value.end])
