@@ -3,11 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "RiskScore",
-    platforms: [.macOS(.v15)],
+    platforms: [.macOS("26.0")],
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
+        .library(name: "RiskModels", targets: ["RiskModels"]),
         .library(name: "RiskIO", targets: ["RiskIO"]),
         .library(name: "LockFreeRing", targets: ["LockFreeRing"]),
+        .library(name: "RiskIngest", targets: ["RiskIngest"]),
+        .library(name: "RiskSim", targets: ["RiskSim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -16,28 +19,30 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
-        .target(
-            name: "RiskCore",
-            dependencies: [
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
+        // Scoring core: transactions, velocity windows, policies, the embeddable engine.
+        .target(name: "RiskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
-        .systemLibrary(
-            name: "CZstd",
-            path: "Sources/CZstd",
-            pkgConfig: "libzstd",
-            providers: [.apt(["libzstd-dev"])]
-        ),
+
+        // Tree-ensemble and logistic models (XGBoost JSON, LightGBM model.txt).
+        .target(name: "RiskModels"),
+        .testTarget(name: "RiskModelsTests", dependencies: ["RiskModels"], resources: [.copy("Fixtures")]),
+
+        // System libzstd, and byte streams over it.
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(name: "RiskIO", dependencies: ["CZstd"]),
         .testTarget(name: "RiskIOTests", dependencies: ["RiskIO"]),
-        .target(
-            name: "LockFreeRing",
-            dependencies: [
-                .product(name: "Atomics", package: "swift-atomics"),
-            ]
-        ),
+
+        // Bounded lock-free single-producer/single-consumer ring.
+        .target(name: "LockFreeRing", dependencies: [.product(name: "Atomics", package: "swift-atomics")]),
         .testTarget(name: "LockFreeRingTests", dependencies: ["LockFreeRing"]),
+
+        // Record parsers and the ingest pipeline.
+        .target(name: "RiskIngest", dependencies: ["RiskCore"]),
+        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore"]),
+
+        // Synthetic labelled traffic.
+        .target(name: "RiskSim", dependencies: ["RiskCore"]),
+        .testTarget(name: "RiskSimTests", dependencies: ["RiskSim", "RiskCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,253 @@
+/// A single-pass scanner over one JSON object (one NDJSON line): it checks the full JSON
+/// syntax and records where each canonical field's value is, skipping every other value
+/// (including nested objects and arrays) without decoding it.
+struct JSONLineScanner {
+    /// Nested objects and arrays deeper than this are rejected.
+    static let maximumDepth = 64
+
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// Scans the top-level object, storing the values of canonical fields into `fields` (the
+    /// last of duplicate keys wins; `null` and `""` count as absent).
+    mutating func scanObject(into fields: UnsafeMutableBufferPointer<FieldValue>) throws(RecordError) {
+        skipWhitespace()
+        guard index < bytes.count else { throw RecordError("empty line") }
+        guard bytes[index] == UInt8(ascii: "{") else { throw syntax("expected '{'") }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntax("expected '\"'") }
+                let key = try scanString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntax("expected ':'") }
+                index += 1
+                skipWhitespace()
+                let field = key.kind == .text
+                    ? CanonicalField(nameBytes: UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]))
+                    : escapedField(key)
+                let value = try scanValue(depth: 1)
+                if let field { fields[Int(field.rawValue)] = value }
+                skipWhitespace()
+                guard index < bytes.count else { throw syntax("expected ',' or '}'") }
+                let separator = bytes[index]
+                index += 1
+                if separator == UInt8(ascii: "}") { break }
+                guard separator == UInt8(ascii: ",") else {
+                    index -= 1
+                    throw syntax("expected ',' or '}'")
+                }
+                skipWhitespace()
+            }
+        }
+        skipWhitespace()
+        guard index == bytes.count else { throw syntax("unexpected data after the object") }
+    }
+
+    // MARK: - Values
+
+    /// Scans any JSON value at `index`.
+    mutating func scanValue(depth: Int) throws(RecordError) -> FieldValue {
+        guard index < bytes.count else { throw syntax("expected a value") }
+        let start = index
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            let string = try scanString()
+            return string.start == string.end ? .absent : string
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            try skipContainer(depth: depth)
+            return FieldValue(start: start, end: index, kind: .composite)
+        case UInt8(ascii: "t"):
+            try scanLiteral("true")
+            return FieldValue(start: start, end: index, kind: .jsonTrue)
+        case UInt8(ascii: "f"):
+            try scanLiteral("false")
+            return FieldValue(start: start, end: index, kind: .jsonFalse)
+        case UInt8(ascii: "n"):
+            try scanLiteral("null")
+            return .absent
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try scanNumber()
+            return FieldValue(start: start, end: index, kind: .number)
+        default:
+            throw syntax("expected a value")
+        }
+    }
+
+    /// Scans a string starting at its opening quote; the result spans the text between the quotes.
+    @inline(__always)
+    mutating func scanString() throws(RecordError) -> FieldValue {
+        let count = bytes.count
+        var cursor = index + 1
+        let start = cursor
+        var escaped = false
+        while true {
+            // Skip eight plain bytes at a time: stop at a word holding a quote, a backslash or
+            // a control character.
+            while cursor + 8 <= count {
+                let word = bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                let special = Self.specialBytes(UInt64(littleEndian: word))
+                if special != 0 {
+                    cursor += special.trailingZeroBitCount >> 3
+                    break
+                }
+                cursor += 8
+            }
+            guard cursor < count else { break }
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                return FieldValue(start: start, end: cursor, kind: escaped ? .jsonEscaped : .text)
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                index = cursor
+                try scanEscape()
+                cursor = index
+                continue
+            }
+            guard byte >= 0x20 else {
+                index = cursor
+                throw syntax("control character in string")
+            }
+            cursor += 1
+        }
+        index = count
+        throw syntax("unterminated string")
+    }
+
+    /// A mask with the high bit set in the lowest byte of `word` that is a quote, a backslash or
+    /// below 0x20 (bytes above the first such byte may be flagged spuriously).
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs
+    }
+
+    /// Checks one escape sequence at `index` (the backslash) and moves past it.
+    mutating func scanEscape() throws(RecordError) {
+        guard index + 1 < bytes.count else { throw syntax("unterminated string") }
+        switch bytes[index + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            index += 2
+        case UInt8(ascii: "u"):
+            guard EscapedText.hex4(bytes, at: index + 2) != nil else { throw syntax("invalid \\u escape") }
+            index += 6
+        default:
+            throw syntax("invalid escape")
+        }
+    }
+
+    /// Scans a number with the JSON grammar: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    mutating func scanNumber() throws(RecordError) {
+        let count = bytes.count
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < count, isDigit(bytes[index]) else { throw syntax("invalid number") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            while index < count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < count, isDigit(bytes[index]) else { throw syntax("invalid number") }
+            while index < count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < count, isDigit(bytes[index]) else { throw syntax("invalid number") }
+            while index < count, isDigit(bytes[index]) { index += 1 }
+        }
+    }
+
+    mutating func scanLiteral(_ literal: StaticString) throws(RecordError) {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= bytes.count else { throw syntax("expected a value") }
+        let pointer = literal.utf8Start
+        for offset in 0..<length where bytes[index + offset] != pointer[offset] {
+            throw syntax("expected a value")
+        }
+        index += length
+    }
+
+    /// Skips a nested object or array (at its opening bracket), checking its syntax.
+    mutating func skipContainer(depth: Int) throws(RecordError) {
+        guard depth <= Self.maximumDepth else { throw syntax("nesting deeper than \(Self.maximumDepth) levels") }
+        let isObject = bytes[index] == UInt8(ascii: "{")
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == close {
+            index += 1
+            return
+        }
+        while true {
+            if isObject {
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntax("expected '\"'") }
+                _ = try scanString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntax("expected ':'") }
+                index += 1
+                skipWhitespace()
+            }
+            _ = try scanValue(depth: depth + 1)
+            skipWhitespace()
+            guard index < bytes.count else { throw syntax(isObject ? "expected ',' or '}'" : "expected ',' or ']'") }
+            let separator = bytes[index]
+            if separator == close {
+                index += 1
+                return
+            }
+            guard separator == UInt8(ascii: ",") else {
+                throw syntax(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+            }
+            index += 1
+            skipWhitespace()
+        }
+    }
+
+    // MARK: - Helpers
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return }
+            index += 1
+        }
+    }
+
+    @inline(__always)
+    func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// The canonical field named by an escaped key, if any.
+    func escapedField(_ key: FieldValue) -> CanonicalField? {
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end])
+        guard raw.count <= 128 else { return nil }
+        return withUnsafeTemporaryAllocation(byteCount: 128, alignment: 1) { scratch -> CanonicalField? in
+            guard let length = EscapedText.unescapeJSON(raw, into: scratch) else { return nil }
+            return CanonicalField(nameBytes: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(scratch)[0..<length]))
+        }
+    }
+
+    /// A syntax error at the current byte (1-based in the message).
+    func syntax(_ what: String) -> RecordError {
+        if index >= bytes.count {
+            return RecordError("invalid JSON at byte \(index + 1): \(what), found end of line")
+        }
+        return RecordError("invalid JSON at byte \(index + 1): \(what)")
+    }
+}
