@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
+        .library(name: "RiskSim", targets: ["RiskSim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -20,7 +21,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "RiskSim", dependencies: ["RiskCore"]),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
+        .testTarget(name: "RiskSimTests", dependencies: ["RiskSim", "RiskCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
