@@ -106,6 +106,8 @@ struct DayPlanner: Sendable {
 
     /// Adds a transaction of today (it may run past midnight) and counts it.
     mutating func add(_ event: PlannedTransaction) {
+        var event = event
+        event.resolve(in: world)
         planned += 1
         if event.time >= dayEnd && !isLastDay { later.append(event) } else { events.append(event) }
     }

@@ -17,6 +17,23 @@ struct PlannedTransaction: Sendable {
     var pinPresent: Bool
     /// ``Scenario/rawValue``, or 0 for a genuine transaction.
     var scenario: UInt8
+    /// Filled in by ``resolve(in:)`` when the transaction is planned, while the card's and the
+    /// merchant's data are still in cache: the stream needs no random lookups later.
+    var reference = CardReference(hash: 0)
+    var merchantHash: UInt64 = 0
+    var terminalHash: UInt64 = 0
+    var mcc: UInt16 = 0
+    var country = CountryCode.unknown
+
+    /// Copies the card reference, merchant and terminal data from the world.
+    mutating func resolve(in world: SimulatedWorld) {
+        reference = cardIndex >= 0 ? world.cards[Int(cardIndex)].reference : card.reference
+        let profile = world.merchants[Int(merchant)]
+        merchantHash = profile.hash
+        mcc = profile.mcc
+        country = profile.country
+        terminalHash = world.terminalHash[Int(terminal)]
+    }
 }
 
 /// A period in which one issuer's authorization system fails and answers 91 or 96.

@@ -20,8 +20,10 @@ public struct TrafficGenerator: Sequence, IteratorProtocol, Sendable {
     /// The configuration the records are generated from.
     public let configuration: GeneratorConfiguration
     private var planner: DayPlanner
-    /// The current day's events in time order: (milliseconds after the day start) << 32 | index.
+    /// Sort keys of the current day's events: (milliseconds after the day start) << 32 | index.
     private var order: [UInt64] = []
+    /// The current day's events in time order.
+    private var sorted: [PlannedTransaction] = []
     private var cursor = 0
     private var nextDay = 0
     private var pending = PendingRecordHeap()
@@ -40,8 +42,8 @@ public struct TrafficGenerator: Sequence, IteratorProtocol, Sendable {
     /// The next record in event-time order, or nil after the last one.
     public mutating func next() -> GeneratedRecord? {
         while true {
-            if cursor < order.count {
-                let event = planner.events[Int(truncatingIfNeeded: order[cursor] & 0xFFFF_FFFF)]
+            if cursor < sorted.count {
+                let event = sorted[cursor]
                 if let first = pending.first, first.time < event.time {
                     return popPending()
                 }
@@ -66,6 +68,10 @@ public struct TrafficGenerator: Sequence, IteratorProtocol, Sendable {
             order.append(UInt64(event.time - dayStart) << 32 | UInt64(index))
         }
         order.sort()
+        // Gather in time order once (independent loads overlap), then read sequentially.
+        sorted.removeAll(keepingCapacity: true)
+        sorted.reserveCapacity(order.count)
+        for key in order { sorted.append(planner.events[Int(truncatingIfNeeded: key & 0xFFFF_FFFF)]) }
         cursor = 0
         for update in planner.statusUpdates {
             let profile = planner.world.cards[Int(update.card)]
@@ -83,15 +89,13 @@ public struct TrafficGenerator: Sequence, IteratorProtocol, Sendable {
     }
 
     private mutating func emit(_ event: PlannedTransaction) -> GeneratedRecord {
-        let world = planner.world
         let id = nextTransactionID
         nextTransactionID += 1
-        let merchant = world.merchants[Int(event.merchant)]
-        let reference = event.cardIndex >= 0 ? world.cards[Int(event.cardIndex)].reference : event.card.reference
+        let reference = event.reference
         let transaction = Transaction(
             id: id, time: event.time, card: reference, amount: event.amount, currency: configuration.currency,
-            merchant: merchant.hash, terminal: world.terminalHash[Int(event.terminal)], mcc: merchant.mcc,
-            country: merchant.country, entryMode: event.entryMode, pinPresent: event.pinPresent, expiry: event.expiry)
+            merchant: event.merchantHash, terminal: event.terminalHash, mcc: event.mcc, country: event.country,
+            entryMode: event.entryMode, pinPresent: event.pinPresent, expiry: event.expiry)
         let scenario = Scenario(rawValue: event.scenario)
         if scenario != nil { planFeedback(event, reference: reference, id: id) }
         let logged = LoggedTransaction(

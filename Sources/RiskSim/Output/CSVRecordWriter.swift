@@ -24,37 +24,44 @@ public struct CSVRecordWriter: Sendable {
     @discardableResult
     public func append(_ record: GeneratedRecord, to buffer: inout [UInt8]) -> Bool {
         guard case .transaction(let logged) = record.record else { return false }
-        let transaction = logged.transaction
-        buffer.appendDecimal(record.transactionNumber)
-        buffer.append(0x2C)
-        buffer.appendDecimal(transaction.time)
-        buffer.append(0x2C)
-        record.card.appendText(to: &buffer)
-        buffer.append(0x2C)
-        buffer.appendAmount(minorUnits: transaction.amount, minorDigits: transaction.currency.minorUnitDigits)
-        buffer.append(0x2C)
-        buffer.appendCurrency(transaction.currency)
-        buffer.append(0x2C)
-        buffer.appendMerchantText(Int(record.merchantNumber))
-        buffer.append(0x2C)
-        buffer.appendTerminalText(Int(record.terminalNumber))
-        buffer.append(0x2C)
-        buffer.appendDecimal(UInt64(transaction.mcc))
-        buffer.append(0x2C)
-        buffer.appendCountry(transaction.country)
-        buffer.append(0x2C)
-        buffer.appendEntryMode(transaction.entryMode)
-        buffer.appendASCII(transaction.pinPresent ? ",1," : ",0,")
-        buffer.appendExpiry(transaction.expiry)
-        buffer.appendASCII(transaction.messageType == .authorization ? ",authorization," : ",reversal,")
-        if let code = logged.responseCode { buffer.appendResponseCode(code) }
-        switch logged.label {
-        case .fraud: buffer.appendASCII(",fraud,")
-        case .genuine: buffer.appendASCII(",genuine,")
-        case .unknown: buffer.append(0x2C); buffer.append(0x2C)
+        buffer.appendWithCursor(maxBytes: 256 + logged.scenario.utf8.count) { out in
+            appendRow(logged, record, to: &out)
         }
-        buffer.append(contentsOf: logged.scenario.utf8)
-        buffer.append(0x0A)
         return true
+    }
+
+    @inline(__always)
+    private func appendRow(_ logged: LoggedTransaction, _ record: GeneratedRecord, to out: inout ByteCursor) {
+        let transaction = logged.transaction
+        out.appendDecimal(record.transactionNumber)
+        out.append(0x2C)
+        out.appendDecimal(transaction.time)
+        out.append(0x2C)
+        record.card.appendText(to: &out)
+        out.append(0x2C)
+        out.appendAmount(minorUnits: transaction.amount, minorDigits: transaction.currency.minorUnitDigits)
+        out.append(0x2C)
+        out.appendCurrency(transaction.currency)
+        out.append(0x2C)
+        out.appendMerchantText(Int(record.merchantNumber))
+        out.append(0x2C)
+        out.appendTerminalText(Int(record.terminalNumber))
+        out.append(0x2C)
+        out.appendDecimal(UInt64(transaction.mcc))
+        out.append(0x2C)
+        out.appendCountry(transaction.country)
+        out.append(0x2C)
+        out.appendEntryMode(transaction.entryMode)
+        if transaction.pinPresent { out.appendASCII(",1,") } else { out.appendASCII(",0,") }
+        out.appendExpiry(transaction.expiry)
+        if transaction.messageType == .authorization { out.appendASCII(",authorization,") } else { out.appendASCII(",reversal,") }
+        if let code = logged.responseCode { out.appendResponseCode(code) }
+        switch logged.label {
+        case .fraud: out.appendASCII(",fraud,")
+        case .genuine: out.appendASCII(",genuine,")
+        case .unknown: out.appendASCII(",,")
+        }
+        out.appendUTF8(logged.scenario)
+        out.append(0x0A)
     }
 }

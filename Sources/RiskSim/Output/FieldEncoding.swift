@@ -1,7 +1,7 @@
 import RiskCore
 
 /// Text forms of the RiskCore field types, shared by the NDJSON and CSV writers.
-extension Array where Element == UInt8 {
+extension ByteCursor {
     /// Appends the three letters of a currency (`USD`).
     @inline(__always)
     mutating func appendCurrency(_ currency: CurrencyCode) {
@@ -34,6 +34,7 @@ extension Array where Element == UInt8 {
     }
 
     /// Appends the canonical schema name of an entry mode.
+    @inline(__always)
     mutating func appendEntryMode(_ mode: EntryMode) {
         switch mode {
         case .chip: appendASCII("chip")

@@ -16,69 +16,88 @@ public struct NDJSONRecordWriter: Sendable {
     public func append(_ record: GeneratedRecord, to buffer: inout [UInt8]) {
         switch record.record {
         case .transaction(let logged):
-            appendTransaction(logged, record, to: &buffer)
+            buffer.appendWithCursor(maxBytes: 448 + 6 * logged.scenario.utf8.count) { out in
+                appendTransaction(logged, record, to: &out)
+            }
         case .feedback(let feedback):
-            buffer.appendASCII("{\"kind\":\"feedback\",\"time\":")
-            buffer.appendDecimal(feedback.reportTime)
-            buffer.appendASCII(",\"card\":\"")
-            record.card.appendText(to: &buffer)
-            buffer.appendASCII("\",\"terminal\":\"")
-            buffer.appendTerminalText(Int(record.terminalNumber))
-            buffer.appendASCII("\",\"merchant\":\"")
-            buffer.appendMerchantText(Int(record.merchantNumber))
-            buffer.appendASCII("\",\"txn_time\":")
-            buffer.appendDecimal(feedback.transactionTime)
-            buffer.appendASCII(",\"ref\":")
-            buffer.appendDecimal(record.transactionNumber)
-            buffer.appendASCII(feedback.kind == .chargeback ? ",\"feedback\":\"chargeback\"}\n" : ",\"feedback\":\"fraud_report\"}\n")
+            buffer.appendWithCursor(maxBytes: 320) { out in
+                out.appendASCII("{\"kind\":\"feedback\",\"time\":")
+                out.appendDecimal(feedback.reportTime)
+                out.appendASCII(",\"card\":\"")
+                record.card.appendText(to: &out)
+                out.appendASCII("\",\"terminal\":\"")
+                out.appendTerminalText(Int(record.terminalNumber))
+                out.appendASCII("\",\"merchant\":\"")
+                out.appendMerchantText(Int(record.merchantNumber))
+                out.appendASCII("\",\"txn_time\":")
+                out.appendDecimal(feedback.transactionTime)
+                out.appendASCII(",\"ref\":")
+                out.appendDecimal(record.transactionNumber)
+                if feedback.kind == .chargeback {
+                    out.appendASCII(",\"feedback\":\"chargeback\"}\n")
+                } else {
+                    out.appendASCII(",\"feedback\":\"fraud_report\"}\n")
+                }
+            }
         case .status(let update):
-            buffer.appendASCII("{\"kind\":\"status\",\"time\":")
-            buffer.appendDecimal(update.time)
-            buffer.appendASCII(",\"card\":\"")
-            record.card.appendText(to: &buffer)
-            buffer.appendASCII("\",\"status\":")
-            buffer.appendJSONString(update.status.name)
-            buffer.appendASCII("}\n")
+            buffer.appendWithCursor(maxBytes: 160) { out in
+                out.appendASCII("{\"kind\":\"status\",\"time\":")
+                out.appendDecimal(update.time)
+                out.appendASCII(",\"card\":\"")
+                record.card.appendText(to: &out)
+                out.appendASCII("\",\"status\":")
+                out.appendJSONString(update.status.name)
+                out.appendASCII("}\n")
+            }
         }
     }
 
-    private func appendTransaction(_ logged: LoggedTransaction, _ record: GeneratedRecord, to buffer: inout [UInt8]) {
+    @inline(__always)
+    private func appendTransaction(_ logged: LoggedTransaction, _ record: GeneratedRecord, to out: inout ByteCursor) {
         let transaction = logged.transaction
-        buffer.appendASCII("{\"kind\":\"transaction\",\"id\":")
-        buffer.appendDecimal(record.transactionNumber)
-        buffer.appendASCII(",\"time\":")
-        buffer.appendDecimal(transaction.time)
-        buffer.appendASCII(",\"card\":\"")
-        record.card.appendText(to: &buffer)
-        buffer.appendASCII("\",\"amount\":\"")
-        buffer.appendAmount(minorUnits: transaction.amount, minorDigits: transaction.currency.minorUnitDigits)
-        buffer.appendASCII("\",\"currency\":\"")
-        buffer.appendCurrency(transaction.currency)
-        buffer.appendASCII("\",\"merchant\":\"")
-        buffer.appendMerchantText(Int(record.merchantNumber))
-        buffer.appendASCII("\",\"terminal\":\"")
-        buffer.appendTerminalText(Int(record.terminalNumber))
-        buffer.appendASCII("\",\"mcc\":")
-        buffer.appendDecimal(UInt64(transaction.mcc))
-        buffer.appendASCII(",\"country\":\"")
-        buffer.appendCountry(transaction.country)
-        buffer.appendASCII("\",\"entry_mode\":\"")
-        buffer.appendEntryMode(transaction.entryMode)
-        buffer.appendASCII(transaction.pinPresent ? "\",\"pin\":true,\"expiry\":\"" : "\",\"pin\":false,\"expiry\":\"")
-        buffer.appendExpiry(transaction.expiry)
-        buffer.appendASCII(transaction.messageType == .authorization ? "\",\"type\":\"authorization\"" : "\",\"type\":\"reversal\"")
+        out.appendASCII("{\"kind\":\"transaction\",\"id\":")
+        out.appendDecimal(record.transactionNumber)
+        out.appendASCII(",\"time\":")
+        out.appendDecimal(transaction.time)
+        out.appendASCII(",\"card\":\"")
+        record.card.appendText(to: &out)
+        out.appendASCII("\",\"amount\":\"")
+        out.appendAmount(minorUnits: transaction.amount, minorDigits: transaction.currency.minorUnitDigits)
+        out.appendASCII("\",\"currency\":\"")
+        out.appendCurrency(transaction.currency)
+        out.appendASCII("\",\"merchant\":\"")
+        out.appendMerchantText(Int(record.merchantNumber))
+        out.appendASCII("\",\"terminal\":\"")
+        out.appendTerminalText(Int(record.terminalNumber))
+        out.appendASCII("\",\"mcc\":")
+        out.appendDecimal(UInt64(transaction.mcc))
+        out.appendASCII(",\"country\":\"")
+        out.appendCountry(transaction.country)
+        out.appendASCII("\",\"entry_mode\":\"")
+        out.appendEntryMode(transaction.entryMode)
+        if transaction.pinPresent {
+            out.appendASCII("\",\"pin\":true,\"expiry\":\"")
+        } else {
+            out.appendASCII("\",\"pin\":false,\"expiry\":\"")
+        }
+        out.appendExpiry(transaction.expiry)
+        if transaction.messageType == .authorization {
+            out.appendASCII("\",\"type\":\"authorization\"")
+        } else {
+            out.appendASCII("\",\"type\":\"reversal\"")
+        }
         if let code = logged.responseCode {
-            buffer.appendASCII(",\"response_code\":\"")
-            buffer.appendResponseCode(code)
-            buffer.append(0x22)
+            out.appendASCII(",\"response_code\":\"")
+            out.appendResponseCode(code)
+            out.append(0x22)
         }
         switch logged.label {
-        case .fraud: buffer.appendASCII(",\"label\":\"fraud\"")
-        case .genuine: buffer.appendASCII(",\"label\":\"genuine\"")
+        case .fraud: out.appendASCII(",\"label\":\"fraud\"")
+        case .genuine: out.appendASCII(",\"label\":\"genuine\"")
         case .unknown: break
         }
-        buffer.appendASCII(",\"scenario\":")
-        buffer.appendJSONString(logged.scenario)
-        buffer.appendASCII("}\n")
+        out.appendASCII(",\"scenario\":")
+        out.appendJSONString(logged.scenario)
+        out.appendASCII("}\n")
     }
 }

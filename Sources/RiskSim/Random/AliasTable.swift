@@ -1,8 +1,9 @@
 /// Walker's alias table (Vose's construction): draws an index with probability proportional to
 /// its weight in constant time. Used to pick which card makes the next genuine purchase.
 struct AliasTable: Sendable {
-    private var probability: [Double]
-    private var alias: [Int32]
+    /// Probability of keeping the drawn slot, and the slot's alias, side by side (one cache
+    /// line per draw).
+    private var slots: [(probability: Double, alias: Int)]
 
     /// Builds the table for `weights` (non-negative, at least one positive).
     init(weights: [Double]) {
@@ -11,8 +12,8 @@ struct AliasTable: Sendable {
         var total = 0.0
         for weight in weights { total += weight }
         var scaled = weights.map { $0 * Double(count) / total }
-        probability = [Double](repeating: 1, count: count)
-        alias = (0..<count).map { Int32($0) }
+        var probability = [Double](repeating: 1, count: count)
+        var alias = (0..<count).map { Int32($0) }
         var small: [Int32] = []
         var large: [Int32] = []
         for index in 0..<count {
@@ -28,12 +29,14 @@ struct AliasTable: Sendable {
                 small.append(more)
             }
         }
+        slots = (0..<count).map { (probability[$0], Int(alias[$0])) }
     }
 
     /// Draws an index.
     @inline(__always)
     func sample(_ rng: inout SimRandom) -> Int {
-        let index = rng.int(below: probability.count)
-        return rng.unit() < probability[index] ? index : Int(alias[index])
+        let index = rng.int(below: slots.count)
+        let slot = slots[index]
+        return rng.unit() < slot.probability ? index : slot.alias
     }
 }

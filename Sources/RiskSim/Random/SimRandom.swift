@@ -55,6 +55,6 @@ public struct SimRandom: RandomNumberGenerator, Sendable, Hashable {
         return result
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
 }

@@ -22,11 +22,17 @@ public struct SimulatedCard: Sendable, Hashable {
 
     /// Appends the card field text (`tok_000123` or the 16 PAN digits) to `buffer`.
     public func appendText(to buffer: inout [UInt8]) {
+        buffer.appendWithCursor(maxBytes: 24) { appendText(to: &$0) }
+    }
+
+    /// Writes the card field text at `cursor` (at most 24 bytes).
+    @inline(__always)
+    func appendText(to cursor: inout ByteCursor) {
         if isPAN {
-            buffer.appendPaddedDecimal(number, width: 16)
+            cursor.appendPaddedDecimal(number, width: 16)
         } else {
-            buffer.append(contentsOf: [0x74, 0x6F, 0x6B, 0x5F]) // "tok_"
-            buffer.appendPaddedDecimal(number, width: 6)
+            cursor.appendASCII("tok_")
+            cursor.appendPaddedDecimal(number, width: 6)
         }
     }
 
@@ -40,27 +46,11 @@ public struct SimulatedCard: Sendable, Hashable {
     /// The engine's reference for this card: keyed hash of the text, and BIN and last four for a
     /// PAN, exactly as a reader of the written text computes it. Does not allocate.
     public var reference: CardReference {
-        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { scratch in
-            var length = 0
-            if !isPAN {
-                for byte: UInt8 in [0x74, 0x6F, 0x6B, 0x5F] {
-                    scratch[length] = byte
-                    length += 1
-                }
-            }
-            var digits = isPAN ? 16 : 6
-            var scan = number / (isPAN ? 10_000_000_000_000_000 : 1_000_000)
-            while scan > 0 {
-                digits += 1
-                scan /= 10
-            }
-            var rest = number
-            for index in stride(from: length + digits - 1, through: length, by: -1) {
-                scratch[index] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            }
-            length += digits
-            return CardReference(cardField: UnsafeRawBufferPointer(rebasing: scratch[0..<length]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { scratch in
+            let base = scratch.baseAddress!
+            var cursor = ByteCursor(position: base)
+            appendText(to: &cursor)
+            return CardReference(cardField: UnsafeRawBufferPointer(start: base, count: cursor.position - base))
         }
     }
 }
