@@ -26,6 +26,17 @@ struct StandardRun: Sendable {
     var statusBeforeSpree = 0
     var genuineHours = [Int](repeating: 0, count: 24)
     var entryModes: [EntryMode: Int] = [:]
+    var genuineDeclineCodes: [String: Int] = [:]
+    var genuineAmounts: [Int64] = []
+    /// Per scenario: largest amount, entry modes, hours of day, share of PAN cards, high-risk MCCs.
+    var scenarioMaxAmount: [Scenario: Int64] = [:]
+    var scenarioAmounts: [Scenario: [Int64]] = [:]
+    var scenarioEntryModes: [Scenario: Set<EntryMode>] = [:]
+    var scenarioHours: [Scenario: Set<Int>] = [:]
+    var scenarioTokenCards: [Scenario: Int] = [:]
+    var scenarioHighRiskMCC: [Scenario: Int] = [:]
+    /// BIN-attack transactions per (terminal, BIN).
+    var binAttackGroups: [String: Int] = [:]
 
     init(configuration: GeneratorConfiguration) {
         var transactionTimes: [UInt64: (time: Int64, fraud: Bool)] = [:]
@@ -53,12 +64,28 @@ struct StandardRun: Sendable {
                     fraud += 1
                     byScenario[scenario, default: 0] += 1
                     responseCodesByScenario[scenario, default: [:]][logged.responseCode!.description, default: 0] += 1
+                    let amount = logged.transaction.amount
+                    scenarioMaxAmount[scenario] = Swift.max(scenarioMaxAmount[scenario] ?? 0, amount)
+                    scenarioAmounts[scenario, default: []].append(amount)
+                    scenarioEntryModes[scenario, default: []].insert(logged.transaction.entryMode)
+                    scenarioHours[scenario, default: []].insert(Int((time / 3_600_000) % 24))
+                    if !record.card.isPAN { scenarioTokenCards[scenario, default: 0] += 1 }
+                    if [5122, 5912, 5962, 5966, 5967, 7995, 6051].contains(logged.transaction.mcc) {
+                        scenarioHighRiskMCC[scenario, default: 0] += 1
+                    }
+                    if scenario == .binAttack {
+                        binAttackGroups["\(record.terminalNumber)/\(logged.transaction.card.bin)", default: 0] += 1
+                    }
                     if scenario == .stolenCardSpree, firstSpreeTime[logged.transaction.card.hash] == nil {
                         firstSpreeTime[logged.transaction.card.hash] = time
                     }
                 } else {
                     genuine += 1
-                    if logged.responseCode != .approved { genuineDeclined += 1 }
+                    genuineAmounts.append(logged.transaction.amount)
+                    if logged.responseCode != .approved {
+                        genuineDeclined += 1
+                        genuineDeclineCodes[logged.responseCode!.description, default: 0] += 1
+                    }
                     genuineHours[Int((time / 3_600_000) % 24)] += 1
                 }
             case .feedback(let report):

@@ -28,10 +28,11 @@ extension DayPlanner {
         var attempt = reported + seconds(3600, 12 * 3600)
         for _ in 0..<rng.int(in: 1...2) {
             let (merchant, online) = spreeMerchant(homeArea: profile.homeArea)
+            let amount = minorUnits(max(80, rng.logNormal(mu: Double(profile.amountMu) + 2.1, sigma: 0.5)))
+            let entryMode: EntryMode = online ? .ecommerce : (amount <= configuration.contactlessPINLimit ? .contactless : .chip)
             schedule(fraud(.stolenCardSpree, card: card, time: attempt, merchant: merchant,
-                           terminal: world.terminal(of: merchant, &rng),
-                           amount: minorUnits(max(80, rng.logNormal(mu: Double(profile.amountMu) + 2.1, sigma: 0.5))),
-                           entryMode: online ? .ecommerce : .contactless, response: .stolenCard))
+                           terminal: world.terminal(of: merchant, &rng), amount: amount, entryMode: entryMode,
+                           response: .stolenCard))
             attempt += seconds(120, 1200)
         }
     }

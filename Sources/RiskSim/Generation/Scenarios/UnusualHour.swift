@@ -13,12 +13,12 @@ extension DayPlanner {
         }
         let profile = world.cards[Int(card)]
         guard profile.isDaytime else { return }
-        var time = timeToday(fromHour: 2, toHour: 4.5)
+        var time = timeToday(fromHour: 2, toHour: 4.25)
         for _ in 0..<rng.int(in: 1...3) {
             let online = rng.chance(0.5)
             let merchant = online ? world.ecommerceMerchant(&rng) : world.anyPOSMerchant(&rng)
             let amount = minorUnits(SimMath.exp(Double(profile.amountMu)) * rng.double(in: 1...4))
-            let entryMode: EntryMode = online ? .ecommerce : .contactless
+            let entryMode: EntryMode = online ? .ecommerce : (amount <= configuration.contactlessPINLimit ? .contactless : .chip)
             let response: ResponseCode = rng.pick([.approved, .doNotHonor, .suspectedFraud], weights: [0.85, 0.1, 0.05])
             add(fraud(.unusualHour, card: card, time: time, merchant: merchant, terminal: world.terminal(of: merchant, &rng),
                       amount: amount, entryMode: entryMode, response: response))
