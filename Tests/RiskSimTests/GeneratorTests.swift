@@ -71,3 +71,23 @@ import Testing
         }
     }
 }
+
+/// A fixed fingerprint of the output for one configuration. The generator uses only integer
+/// arithmetic, basic IEEE 754 operations and its own `exp`/`log`, so this holds on every
+/// platform; an intended change of the generated traffic must update the constant (and say so).
+@Suite struct GoldenOutputTests {
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    @Test func outputFingerprintIsStable() {
+        let bytes = GeneratorTests.ndjson(GeneratorConfiguration(
+            transactions: 5_000, cards: 800, terminals: 150, merchants: 60, days: 5, seed: 20_260_101))
+        #expect(Self.fnv1a(bytes) == 0xAA96_AB6C_29D4_476F && bytes.count == 1_512_362, "fingerprint \(String(Self.fnv1a(bytes), radix: 16)), \(bytes.count) bytes")
+    }
+}
