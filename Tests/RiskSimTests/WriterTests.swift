@@ -90,4 +90,25 @@ import Testing
         #expect(kinds["transaction", default: 0] > 2000)
         #expect(kinds["feedback", default: 0] > 0)
     }
+
+    @Test func generatedCSVHasOneWellFormedRowPerTransaction() {
+        let writer = CSVRecordWriter()
+        var buffer: [UInt8] = []
+        writer.appendHeader(to: &buffer)
+        var transactions = 0
+        for record in TrafficGenerator(configuration: GeneratorConfiguration(
+            transactions: 5_000, cards: 800, terminals: 150, merchants: 60, days: 5, seed: 4)) {
+            if writer.append(record, to: &buffer) { transactions += 1 }
+        }
+        let lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n")
+        #expect(transactions == 5_000)
+        #expect(lines.count == transactions + 1)
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(fields.count == 16)
+            #expect(fields[14] == "fraud" || fields[14] == "genuine")
+            #expect((fields[14] == "fraud") == !fields[15].isEmpty)
+            #expect(fields[11].count == 4 && fields[13].count == 2)
+        }
+    }
 }
