@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
+        .library(name: "RiskModels", targets: ["RiskModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -21,6 +22,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
+        .target(name: "RiskModels"),
+        .testTarget(
+            name: "RiskModelsTests",
+            dependencies: ["RiskModels"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
