@@ -52,6 +52,14 @@ struct RawTree: Sendable {
         }
     }
 
+    /// The number of splits on the longest root-to-leaf path (0 for a single leaf).
+    func depth() -> Int {
+        func walk(_ child: Int32) -> Int {
+            child < 0 ? 0 : 1 + max(walk(splits[Int(child)].left), walk(splits[Int(child)].right))
+        }
+        return splits.isEmpty ? 0 : walk(0)
+    }
+
     /// Saabas expected value of every split: the cover-weighted mean of its subtree's leaves,
     /// computed as `(E(left)·cover(left) + E(right)·cover(right)) / cover(node)`.
     func splitMeans() -> [Double] {

@@ -1,27 +1,57 @@
-/// An XGBoost split compiled for evaluation: 16 bytes, compared in float32.
+/// An XGBoost node compiled for evaluation: 16 bytes, one float32 comparison per step.
 ///
-/// Left iff `Float(x) < threshold`; a missing (NaN) input goes left iff the default-left bit
-/// (bit 31 of `featureAndDefaultLeft`) is set. Children `>= 0` are split indices in the
-/// ensemble's flat node array; negative children are leaves `~child`.
+/// Nodes do not read the feature vector directly but a per-prediction scratch of *slots*:
+/// slot `j` holds `Float(x[f_j])` for the `j`-th feature the model uses and slot `S + j` holds
+/// its negation (`S` = number of used features). A step goes to `ifLess` when
+/// `slots[slot] < threshold` and to `otherwise` when not (including NaN). This one comparison
+/// encodes XGBoost's rule exactly:
+///
+/// - default right: slot `j`, `threshold = t`, `ifLess = left`, `otherwise = right`
+///   (`Float(x) < t` goes left; NaN compares false and goes right);
+/// - default left: slot `S + j`, `threshold = -t.nextDown`, `ifLess = right`, `otherwise = left`
+///   (`-Float(x) < -t.nextDown` ⇔ `Float(x) > t.nextDown` ⇔ `Float(x) >= t` goes right; NaN goes left).
+///
+/// A leaf is a node whose children are both itself, with its value in `threshold` and slot 0,
+/// so stepping a leaf stays on it: trees are walked a fixed number of steps (their depth).
 struct Float32Split: Sendable, Equatable {
-    var featureAndDefaultLeft: UInt32
+    var slot: Int32
     var threshold: Float
-    var left: Int32
-    var right: Int32
+    var ifLess: Int32
+    var otherwise: Int32
 
-    static let defaultLeftBit: UInt32 = 0x8000_0000
+    /// Compiles an XGBoost split of used-feature `slot` (of `slotCount`) at `threshold`.
+    init(slot: Int32, slotCount: Int32, threshold t: Float, left: Int32, right: Int32, defaultLeft: Bool) {
+        if defaultLeft {
+            self.init(slot: slot + slotCount, threshold: -t.nextDown, ifLess: right, otherwise: left)
+        } else {
+            self.init(slot: slot, threshold: t, ifLess: left, otherwise: right)
+        }
+    }
 
-    var feature: Int { Int(featureAndDefaultLeft & ~Self.defaultLeftBit) }
+    init(slot: Int32, threshold: Float, ifLess: Int32, otherwise: Int32) {
+        self.slot = slot
+        self.threshold = threshold
+        self.ifLess = ifLess
+        self.otherwise = otherwise
+    }
 
+    /// A leaf holding `value`, at index `index` of the node array.
+    static func leaf(_ value: Float, at index: Int32) -> Float32Split {
+        Float32Split(slot: 0, threshold: value, ifLess: index, otherwise: index)
+    }
+
+    /// The child taken for the slot values `slots`, selected without a branch.
     @inline(__always)
-    func next(_ x: UnsafePointer<Double>) -> Int32 {
-        let v = x[Int(featureAndDefaultLeft & ~Self.defaultLeftBit)]
-        let goLeft = v.isNaN ? (featureAndDefaultLeft & Self.defaultLeftBit) != 0 : Float(v) < threshold
-        return goLeft ? left : right
+    func next(_ slots: UnsafePointer<Float>) -> Int32 {
+        let mask: Int32 = slots[Int(slot)] < threshold ? -1 : 0
+        return otherwise ^ ((otherwise ^ ifLess) & mask)
     }
 }
 
-/// A LightGBM split compiled for evaluation: 24 bytes, compared in double.
+/// A LightGBM node compiled for evaluation: 24 bytes, compared in double.
+///
+/// A leaf is a node whose children are itself, with its value in `threshold`, feature 0 and
+/// decision type 0 (see ``Float32Split``).
 ///
 /// `decisionType` keeps LightGBM's bits: bit 0 categorical, bit 1 default left,
 /// `(decisionType >> 2) & 3` missing type (0 none, 1 zero, 2 NaN). For a categorical split
@@ -36,7 +66,12 @@ struct LightGBMSplit: Sendable, Equatable {
     static let categoricalBit: UInt8 = 1
     static let defaultLeftBit: UInt8 = 2
     /// LightGBM's `kZeroThreshold` (a float `1e-35f`, widened to double).
-    static let zeroThreshold = Double(Float(1e-35))
+    static let zeroThreshold = 1.0000000180025095e-35
+
+    /// A leaf holding `value`, at index `index` of the node array.
+    static func leaf(_ value: Double, at index: Int32) -> LightGBMSplit {
+        LightGBMSplit(threshold: value, feature: 0, decisionType: 0, left: index, right: index)
+    }
 
     @inline(__always)
     func next(_ x: UnsafePointer<Double>, categories: CategoryTables) -> Int32 {
@@ -44,7 +79,8 @@ struct LightGBMSplit: Sendable, Equatable {
         if decisionType & Self.categoricalBit != 0 {
             return categories.contains(table: Int(threshold), value: v) ? left : right
         }
-        return numericalGoesLeft(v) ? left : right
+        let mask = Int32(numericalGoesLeft(v) ? 0 : -1)
+        return left ^ ((left ^ right) & mask)
     }
 
     /// LightGBM's `NumericalDecision`: NaN becomes 0 unless the missing type is NaN; a value

@@ -16,41 +16,50 @@ extension TreeEnsemble {
     public func contributions(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
         precondition(x.count >= inputCount, "feature vector has \(x.count) values, model needs \(inputCount)")
         precondition(out.count >= inputCount, "output has \(out.count) slots, model needs \(inputCount)")
-        guard let input = x.baseAddress, let output = out.baseAddress else { return bias }
+        guard inputCount > 0, let input = x.baseAddress, let output = out.baseAddress else { return bias }
         output.update(repeating: 0, count: inputCount)
-        splitMeans.withUnsafeBufferPointer { means in
-            leafValues.withUnsafeBufferPointer { leaves in
-                @inline(__always) func expected(_ node: Int32) -> Double {
-                    node >= 0 ? means[Int(node)] : leaves[Int(~node)]
-                }
-                switch format {
-                case .xgboost:
-                    xgboostSplits.withUnsafeBufferPointer { splits in
-                        for root in roots {
-                            var node = root
-                            while node >= 0 {
-                                let split = splits[Int(node)]
-                                let next = split.next(input)
-                                output[split.feature] += expected(next) - means[Int(node)]
-                                node = next
-                            }
-                        }
-                    }
-                case .lightGBM:
-                    lightGBMSplits.withUnsafeBufferPointer { splits in
-                        for root in roots {
-                            var node = root
-                            while node >= 0 {
-                                let split = splits[Int(node)]
-                                let next = split.next(input, categories: categories)
-                                output[Int(split.feature)] += expected(next) - means[Int(node)]
-                                node = next
-                            }
+        switch format {
+        case .xgboost:
+            let slotCount = Int32(slotInputs.count)
+            withSlots(x) { slots in
+                xgboostNodes.withUnsafeBufferPointer { nodes in
+                    slotInputs.withUnsafeBufferPointer { inputs in
+                        attribute(into: output) { i in
+                            let node = nodes[Int(i)]
+                            let slot = node.slot >= slotCount ? node.slot - slotCount : node.slot
+                            let isLeaf = node.ifLess == i && node.otherwise == i
+                            return (isLeaf ? 0 : Int(inputs[Int(slot)]), node.next(slots), isLeaf)
                         }
                     }
                 }
             }
+        case .lightGBM:
+            lightGBMNodes.withUnsafeBufferPointer { nodes in
+                attribute(into: output) { i in
+                    let node = nodes[Int(i)]
+                    return (Int(node.feature), node.next(input, categories: categories), node.left == i)
+                }
+            }
         }
         return bias
+    }
+
+    /// Walks every tree from its root, crediting each split's feature with the change in
+    /// expected value; `visit` returns a node's feature, the child taken and whether it is a leaf.
+    @inline(__always)
+    private func attribute(
+        into output: UnsafeMutablePointer<Double>, visit: (Int32) -> (feature: Int, next: Int32, isLeaf: Bool)
+    ) {
+        nodeMeans.withUnsafeBufferPointer { means in
+            for root in roots {
+                var node = root
+                while true {
+                    let (feature, next, isLeaf) = visit(node)
+                    if isLeaf { break }
+                    output[feature] += means[Int(next)] - means[Int(node)]
+                    node = next
+                }
+            }
+        }
     }
 }

@@ -2,14 +2,17 @@
 ///
 /// Load one with ``loadXGBoost(contentsOf:)`` / ``init(xgboostJSON:source:)`` or
 /// ``loadLightGBM(contentsOf:)`` / ``init(lightGBMText:source:)``. At load time every tree is
-/// compiled into one contiguous array of fixed-size split records (feature index, threshold,
-/// child indices, default-left and missing-type bits), one array of leaf values and one array of
-/// per-split Saabas expected values; there are no per-node objects. Each format keeps its
-/// library's exact comparison: XGBoost `Float(x) < threshold` in float32 with the sum of leaves
-/// accumulated in float32 as XGBoost does, LightGBM `x <= threshold` in double with its
-/// missing-value rules and categorical bitsets.
+/// compiled into one contiguous array of fixed-size node records (16 bytes for XGBoost, 24 for
+/// LightGBM: feature index, threshold, child indices, default-left / missing-type bits; a leaf
+/// is a record whose children are itself and whose threshold field holds its value), plus one
+/// array of per-node Saabas expected values; there are no per-node objects. Each format keeps
+/// its library's exact comparison: XGBoost `Float(x) < threshold` in float32 with `default_left`
+/// for NaN and the leaves summed in float32 as XGBoost does; LightGBM `x <= threshold` in double
+/// with its missing-value rules and categorical bitsets.
 ///
-/// The value is immutable and `Sendable`: share one instance across threads.
+/// Evaluation walks eight trees in lockstep for a fixed number of steps (the group's depth)
+/// with branch-free child selection, and never allocates. The value is immutable and
+/// `Sendable`: share one instance across threads.
 public struct TreeEnsemble: ScoringModel {
     /// The library a model came from; it decides the split semantics.
     public enum Format: String, Sendable {
@@ -31,66 +34,94 @@ public struct TreeEnsemble: ScoringModel {
     /// The scale of the sigmoid: probability = `1 / (1 + exp(-sigmoidScale · margin))`.
     public let sigmoidScale: Double
 
+    /// Node index of each tree's root.
     let roots: [Int32]
-    let xgboostSplits: [Float32Split]
-    let lightGBMSplits: [LightGBMSplit]
+    /// Steps from root to the deepest leaf, per tree; walking that many steps reaches a leaf.
+    let depths: [Int32]
+    /// Per group of ``lanes`` consecutive trees, the largest depth (trees are walked in lockstep).
+    let groupDepths: [Int32]
+    /// Node arrays (splits and leaves); only the one matching ``format`` is filled.
+    let xgboostNodes: [Float32Split]
+    /// XGBoost only: the input index read into each scratch slot (see ``Float32Split``).
+    let slotInputs: [Int32]
+    let lightGBMNodes: [LightGBMSplit]
     let categories: CategoryTables
-    let leafValues: [Double]
-    /// Saabas expected value per split (same indexing as the split array).
-    let splitMeans: [Double]
+    /// Saabas expected value per node (a leaf's is its value).
+    let nodeMeans: [Double]
     /// `baseMargin` + the expected value of every tree's root.
     let bias: Double
+    /// Number of leaves over all trees.
+    public let leafCount: Int
 
     /// The number of input slots a feature vector must provide.
     public var inputCount: Int { featureNames.count }
     /// The number of trees.
     public var treeCount: Int { roots.count }
     /// The number of splits (internal nodes) over all trees.
-    public var splitCount: Int { max(xgboostSplits.count, lightGBMSplits.count) }
-    /// The number of leaves over all trees.
-    public var leafCount: Int { leafValues.count }
+    public var splitCount: Int { nodeMeans.count - leafCount }
+    /// The largest tree depth (0 for an ensemble of single leaves).
+    public var maxDepth: Int { Int(depths.max() ?? 0) }
 
-    /// Compiles validated raw trees into the flat representation.
+    /// Compiles validated raw trees into the flat representation: each tree's splits, then its
+    /// leaves, as consecutive nodes.
     init(
         trees: [RawTree], format: Format, featureNames: [String], source: String,
         baseMargin: Double, sigmoidScale: Double, categories: CategoryTables
     ) {
         var roots: [Int32] = []
+        var depths: [Int32] = []
         var xgb: [Float32Split] = []
         var lgb: [LightGBMSplit] = []
-        var leaves: [Double] = []
         var means: [Double] = []
+        var leafCount = 0
         var bias = baseMargin
+        // XGBoost reads only the features its splits use, through compact slots.
+        let used = Set(trees.flatMap { $0.splits.map(\.feature) }).sorted()
+        let slotOf = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, Int32($0)) })
+        let slotCount = Int32(used.count)
         for tree in trees {
-            let splitOffset = Int32(means.count)
-            let leafOffset = Int32(leaves.count)
+            let offset = Int32(means.count)
+            let leafOffset = offset + Int32(tree.splits.count)
             func relocate(_ child: Int32) -> Int32 {
-                child >= 0 ? child + splitOffset : ~(~child + leafOffset)
+                child >= 0 ? child + offset : ~child + leafOffset
             }
-            let treeMeans = tree.splitMeans()
-            bias += tree.splits.isEmpty ? tree.leafValues[0] : treeMeans[0]
-            roots.append(tree.splits.isEmpty ? ~leafOffset : splitOffset)
+            let splitMeans = tree.splitMeans()
+            bias += tree.splits.isEmpty ? tree.leafValues[0] : splitMeans[0]
+            roots.append(offset)
+            depths.append(Int32(tree.depth()))
             for s in tree.splits {
                 switch format {
                 case .xgboost:
-                    let defaultLeft = s.decisionType & LightGBMSplit.defaultLeftBit != 0
                     xgb.append(Float32Split(
-                        featureAndDefaultLeft: UInt32(s.feature) | (defaultLeft ? Float32Split.defaultLeftBit : 0),
-                        threshold: Float(s.threshold), left: relocate(s.left), right: relocate(s.right)))
+                        slot: slotOf[s.feature]!, slotCount: slotCount, threshold: Float(s.threshold),
+                        left: relocate(s.left), right: relocate(s.right),
+                        defaultLeft: s.decisionType & LightGBMSplit.defaultLeftBit != 0))
                 case .lightGBM:
                     lgb.append(LightGBMSplit(
                         threshold: s.threshold, feature: s.feature, decisionType: s.decisionType,
                         left: relocate(s.left), right: relocate(s.right)))
                 }
             }
-            leaves += tree.leafValues
-            means += treeMeans
+            for (i, value) in tree.leafValues.enumerated() {
+                switch format {
+                case .xgboost: xgb.append(.leaf(Float(value), at: leafOffset + Int32(i)))
+                case .lightGBM: lgb.append(.leaf(value, at: leafOffset + Int32(i)))
+                }
+            }
+            means += splitMeans
+            means += tree.leafValues
+            leafCount += tree.leafValues.count
         }
         self.roots = roots
-        self.xgboostSplits = xgb
-        self.lightGBMSplits = lgb
-        self.leafValues = leaves
-        self.splitMeans = means
+        self.depths = depths
+        self.groupDepths = stride(from: 0, to: depths.count, by: Self.lanes).map {
+            depths[$0..<min($0 + Self.lanes, depths.count)].max()!
+        }
+        self.xgboostNodes = xgb
+        self.slotInputs = format == .xgboost ? used : []
+        self.lightGBMNodes = lgb
+        self.nodeMeans = means
+        self.leafCount = leafCount
         self.bias = bias
         self.categories = categories
         self.format = format
@@ -103,20 +134,21 @@ public struct TreeEnsemble: ScoringModel {
     /// A copy with the same trees reading features at remapped positions.
     private init(remapping other: TreeEnsemble, to schema: [String], positions: [Int32]) {
         roots = other.roots
-        xgboostSplits = other.xgboostSplits.map { s in
-            var s = s
-            s.featureAndDefaultLeft = UInt32(positions[s.feature])
-                | (s.featureAndDefaultLeft & Float32Split.defaultLeftBit)
-            return s
-        }
-        lightGBMSplits = other.lightGBMSplits.map { s in
+        depths = other.depths
+        groupDepths = other.groupDepths
+        // XGBoost nodes read slots, so only the slot-to-input table changes.
+        xgboostNodes = other.xgboostNodes
+        slotInputs = other.slotInputs.map { positions[Int($0)] }
+        // Leaves keep feature 0, which every bound input (of at least one slot) has.
+        lightGBMNodes = other.lightGBMNodes.enumerated().map { i, s in
+            guard s.left != Int32(i) else { return s }
             var s = s
             s.feature = positions[Int(s.feature)]
             return s
         }
         categories = other.categories
-        leafValues = other.leafValues
-        splitMeans = other.splitMeans
+        nodeMeans = other.nodeMeans
+        leafCount = other.leafCount
         bias = other.bias
         format = other.format
         featureNames = schema

@@ -27,7 +27,7 @@ struct LightGBMParityTests {
 
     @Test("the model exercises categorical splits and every missing type")
     func coversAllSplitKinds() {
-        let types = Set(model.lightGBMSplits.map { $0.decisionType })
+        let types = Set(model.lightGBMNodes.map { $0.decisionType })
         #expect(types.contains { $0 & 1 != 0 }, "categorical")
         #expect(types.contains { ($0 >> 2) & 3 == 2 }, "missing type NaN")
         #expect(types.contains { ($0 >> 2) & 3 == 0 }, "missing type none")

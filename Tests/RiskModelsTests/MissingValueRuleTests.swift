@@ -45,17 +45,50 @@ struct MissingValueRuleTests {
         #expect(!tables.contains(table: 0, value: 1e300))
     }
 
-    @Test("XGBoost compares in float32 with strict less-than; NaN follows default_left")
-    func xgboostRule() {
-        let t: Float = 0.1
-        let node = Float32Split(featureAndDefaultLeft: Float32Split.defaultLeftBit, threshold: t, left: ~0, right: ~1)
-        var x = [Double(t)]
-        #expect(x.withUnsafeBufferPointer { node.next($0.baseAddress!) } == ~1)       // not < threshold
-        x = [0.1]  // rounds to the same float32 as the threshold
-        #expect(x.withUnsafeBufferPointer { node.next($0.baseAddress!) } == ~1)
-        x = [Double(t.nextDown)]
-        #expect(x.withUnsafeBufferPointer { node.next($0.baseAddress!) } == ~0)
-        x = [.nan]
-        #expect(x.withUnsafeBufferPointer { node.next($0.baseAddress!) } == ~0)
+    /// Runs one compiled XGBoost split (feature 0 of 1, children leaves 1 and 2) on `value`.
+    func xgboostGoesLeft(_ value: Double, threshold: Float, defaultLeft: Bool) -> Bool {
+        let node = Float32Split(slot: 0, slotCount: 1, threshold: threshold, left: 1, right: 2, defaultLeft: defaultLeft)
+        let slots: [Float] = [Float(value), -Float(value), 0]
+        return slots.withUnsafeBufferPointer { node.next($0.baseAddress!) } == 1
+    }
+
+    @Test("XGBoost compares in float32 with strict less-than; NaN follows default_left", arguments: [false, true])
+    func xgboostRule(defaultLeft: Bool) {
+        for t: Float in [0.1, 0, -0.0, -2.5, 1e-30, Float.leastNonzeroMagnitude, -Float.greatestFiniteMagnitude, 3e38] {
+            #expect(!xgboostGoesLeft(Double(t), threshold: t, defaultLeft: defaultLeft), "x == t goes right (t = \(t))")
+            #expect(xgboostGoesLeft(Double(t.nextDown), threshold: t, defaultLeft: defaultLeft), "x just below t goes left")
+            #expect(!xgboostGoesLeft(Double(t.nextUp), threshold: t, defaultLeft: defaultLeft))
+            #expect(xgboostGoesLeft(-.infinity, threshold: t, defaultLeft: defaultLeft))
+            #expect(!xgboostGoesLeft(.infinity, threshold: t, defaultLeft: defaultLeft))
+            #expect(xgboostGoesLeft(.nan, threshold: t, defaultLeft: defaultLeft) == defaultLeft)
+        }
+        // 0.1 as a double rounds to the same float32 as the threshold: not less, so right.
+        #expect(!xgboostGoesLeft(0.1, threshold: 0.1, defaultLeft: defaultLeft))
+        // -0.0 equals 0.0: not less.
+        #expect(!xgboostGoesLeft(-0.0, threshold: 0, defaultLeft: defaultLeft))
+    }
+}
+
+@Suite("Compiled layout")
+struct CompiledLayoutTests {
+    @Test("LightGBM's zero threshold is the float 1e-35 widened to double")
+    func zeroThreshold() {
+        #expect(LightGBMSplit.zeroThreshold == Double(Float(1e-35)))
+    }
+
+    @Test("nodes are small fixed-size records")
+    func nodeSizes() {
+        #expect(MemoryLayout<Float32Split>.stride == 16)
+        #expect(MemoryLayout<LightGBMSplit>.stride == 24)
+    }
+
+    @Test("leaves step to themselves and depths reach every leaf")
+    func leavesAreFixedPoints() throws {
+        let model = try TreeEnsemble.loadXGBoost(contentsOf: Fixtures.url("xgb_bench.json"))
+        let leaves = model.xgboostNodes.enumerated().filter { $0.element.ifLess == Int32($0.offset) }
+        #expect(leaves.count == model.leafCount)
+        #expect(leaves.allSatisfy { $0.element.otherwise == Int32($0.offset) })
+        #expect(model.maxDepth == 6)
+        #expect(model.splitCount + model.leafCount == model.xgboostNodes.count)
     }
 }
