@@ -43,7 +43,13 @@ struct Float32Split: Sendable, Equatable {
     /// The child taken for the slot values `slots`, selected without a branch.
     @inline(__always)
     func next(_ slots: UnsafePointer<Float>) -> Int32 {
-        let mask: Int32 = slots[Int(slot)] < threshold ? -1 : 0
+        next(value: slots[Int(slot)])
+    }
+
+    /// The child taken when this node's slot holds `value`.
+    @inline(__always)
+    func next(value: Float) -> Int32 {
+        let mask: Int32 = value < threshold ? -1 : 0
         return otherwise ^ ((otherwise ^ ifLess) & mask)
     }
 }

@@ -20,44 +20,37 @@ extension TreeEnsemble {
         output.update(repeating: 0, count: inputCount)
         switch format {
         case .xgboost:
-            let slotCount = Int32(slotInputs.count)
-            withSlots(x) { slots in
-                xgboostNodes.withUnsafeBufferPointer { nodes in
-                    slotInputs.withUnsafeBufferPointer { inputs in
-                        attribute(into: output) { i in
-                            let node = nodes[Int(i)]
-                            let slot = node.slot >= slotCount ? node.slot - slotCount : node.slot
-                            let isLeaf = node.ifLess == i && node.otherwise == i
-                            return (isLeaf ? 0 : Int(inputs[Int(slot)]), node.next(slots), isLeaf)
-                        }
+            xgboostNodes.withUnsafeBufferPointer { nodes in
+                withSlots(x) { slots in
+                    attribute(into: output) { nodes[Int($0)].next(slots) }
+                } fallback: { x in
+                    attribute(into: output) { i in
+                        let node = nodes[Int(i)]
+                        return node.next(value: slotValue(node.slot, x))
                     }
                 }
             }
         case .lightGBM:
             lightGBMNodes.withUnsafeBufferPointer { nodes in
-                attribute(into: output) { i in
-                    let node = nodes[Int(i)]
-                    return (Int(node.feature), node.next(input, categories: categories), node.left == i)
-                }
+                attribute(into: output) { nodes[Int($0)].next(input, categories: categories) }
             }
         }
         return bias
     }
 
-    /// Walks every tree from its root, crediting each split's feature with the change in
-    /// expected value; `visit` returns a node's feature, the child taken and whether it is a leaf.
+    /// Walks every tree from its root for its depth in steps, crediting the input read by each
+    /// node with `E(next) − E(node)`. A leaf steps to itself, so the extra steps credit 0.
     @inline(__always)
-    private func attribute(
-        into output: UnsafeMutablePointer<Double>, visit: (Int32) -> (feature: Int, next: Int32, isLeaf: Bool)
-    ) {
+    private func attribute(into output: UnsafeMutablePointer<Double>, step: (Int32) -> Int32) {
         nodeMeans.withUnsafeBufferPointer { means in
-            for root in roots {
-                var node = root
-                while true {
-                    let (feature, next, isLeaf) = visit(node)
-                    if isLeaf { break }
-                    output[feature] += means[Int(next)] - means[Int(node)]
-                    node = next
+            nodeInputs.withUnsafeBufferPointer { inputs in
+                for (root, depth) in zip(roots, depths) {
+                    var node = root
+                    for _ in 0..<depth {
+                        let next = step(node)
+                        output[Int(inputs[Int(node)])] += means[Int(next)] - means[Int(node)]
+                        node = next
+                    }
                 }
             }
         }

@@ -10,11 +10,16 @@ extension TreeEnsemble {
         precondition(x.count >= inputCount, "feature vector has \(x.count) values, model needs \(inputCount)")
         switch format {
         case .xgboost:
-            return withSlots(x) { slots in
-                Double(xgboostNodes.withUnsafeBufferPointer { nodes in
+            return Double(xgboostNodes.withUnsafeBufferPointer { nodes in
+                withSlots(x) { slots in
                     walk(slots, start: Float(baseMargin)) { nodes[Int($0)].next($1) } leaf: { nodes[Int($0)].threshold }
-                })
-            }
+                } fallback: { x in
+                    walk(x, start: Float(baseMargin)) { i, x in
+                        let node = nodes[Int(i)]
+                        return node.next(value: slotValue(node.slot, x))
+                    } leaf: { nodes[Int($0)].threshold }
+                }
+            })
         case .lightGBM:
             // A model without features can only hold single-leaf trees: its margin is its bias.
             guard inputCount > 0, let input = x.baseAddress else { return bias }
@@ -24,11 +29,21 @@ extension TreeEnsemble {
         }
     }
 
+    /// The most slots kept on the stack: 1 KiB, which `withUnsafeTemporaryAllocation` always
+    /// places on the stack.
+    static let maxStackSlots = 256
+
     /// Runs `body` with XGBoost's slot scratch for `x` on the stack: `Float(x[f])` for each used
-    /// feature, then the negations, then a 0 (see ``Float32Split``).
+    /// feature, then the negations, then a 0 (see ``Float32Split``). Models using more than
+    /// 127 features run `fallback` instead, which reads slots straight from `x` (see
+    /// ``slotValue(_:_:)``), so evaluation never allocates.
     @inline(__always)
-    func withSlots<R>(_ x: UnsafeBufferPointer<Double>, _ body: (UnsafePointer<Float>) -> R) -> R {
+    func withSlots<R>(
+        _ x: UnsafeBufferPointer<Double>, _ body: (UnsafePointer<Float>) -> R,
+        fallback: (UnsafePointer<Double>) -> R
+    ) -> R {
         let count = slotInputs.count
+        guard 2 &* count &+ 1 <= Self.maxStackSlots else { return fallback(x.baseAddress!) }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 &* count &+ 1) { slots in
             slotInputs.withUnsafeBufferPointer { inputs in
                 for j in 0..<count {
@@ -40,6 +55,15 @@ extension TreeEnsemble {
             slots[2 &* count] = 0
             return body(UnsafePointer(slots.baseAddress!))
         }
+    }
+
+    /// The value of XGBoost slot `slot` computed from the input (see ``Float32Split``).
+    @inline(__always)
+    func slotValue(_ slot: Int32, _ x: UnsafePointer<Double>) -> Float {
+        let count = Int32(slotInputs.count)
+        if slot < count { return Float(x[Int(slotInputs[Int(slot)])]) }
+        if slot < 2 &* count { return -Float(x[Int(slotInputs[Int(slot &- count)])]) }
+        return 0
     }
 
     /// How many trees are walked in lockstep.

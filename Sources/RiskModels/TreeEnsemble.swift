@@ -48,6 +48,8 @@ public struct TreeEnsemble: ScoringModel {
     let categories: CategoryTables
     /// Saabas expected value per node (a leaf's is its value).
     let nodeMeans: [Double]
+    /// The input index each node's split reads (0 for leaves), for contributions.
+    let nodeInputs: [Int32]
     /// `baseMargin` + the expected value of every tree's root.
     let bias: Double
     /// Number of leaves over all trees.
@@ -73,6 +75,7 @@ public struct TreeEnsemble: ScoringModel {
         var xgb: [Float32Split] = []
         var lgb: [LightGBMSplit] = []
         var means: [Double] = []
+        var inputs: [Int32] = []
         var leafCount = 0
         var bias = baseMargin
         // XGBoost reads only the features its splits use, through compact slots.
@@ -110,6 +113,8 @@ public struct TreeEnsemble: ScoringModel {
             }
             means += splitMeans
             means += tree.leafValues
+            inputs += tree.splits.map(\.feature)
+            inputs += repeatElement(0, count: tree.leafValues.count)
             leafCount += tree.leafValues.count
         }
         self.roots = roots
@@ -121,6 +126,7 @@ public struct TreeEnsemble: ScoringModel {
         self.slotInputs = format == .xgboost ? used : []
         self.lightGBMNodes = lgb
         self.nodeMeans = means
+        self.nodeInputs = inputs
         self.leafCount = leafCount
         self.bias = bias
         self.categories = categories
@@ -148,6 +154,7 @@ public struct TreeEnsemble: ScoringModel {
         }
         categories = other.categories
         nodeMeans = other.nodeMeans
+        nodeInputs = other.nodeInputs.map { positions[Int($0)] }
         leafCount = other.leafCount
         bias = other.bias
         format = other.format
