@@ -54,53 +54,107 @@ struct Float32Split: Sendable, Equatable {
     }
 }
 
-/// A LightGBM node compiled for evaluation: 24 bytes, compared in double.
-///
-/// A leaf is a node whose children are itself, with its value in `threshold`, feature 0 and
-/// decision type 0 (see ``Float32Split``).
-///
-/// `decisionType` keeps LightGBM's bits: bit 0 categorical, bit 1 default left,
-/// `(decisionType >> 2) & 3` missing type (0 none, 1 zero, 2 NaN). For a categorical split
-/// `threshold` holds the index of its bitset in the ensemble's category tables.
-struct LightGBMSplit: Sendable, Equatable {
-    var threshold: Double
-    var feature: Int32
-    var decisionType: UInt8
-    var left: Int32
-    var right: Int32
-
+/// LightGBM's `decision_type` bits and its numerical rule, as written in LightGBM's `tree.h`.
+enum DecisionType {
     static let categoricalBit: UInt8 = 1
     static let defaultLeftBit: UInt8 = 2
     /// LightGBM's `kZeroThreshold` (a float `1e-35f`, widened to double).
     static let zeroThreshold = 1.0000000180025095e-35
 
-    /// A leaf holding `value`, at index `index` of the node array.
-    static func leaf(_ value: Double, at index: Int32) -> LightGBMSplit {
-        LightGBMSplit(threshold: value, feature: 0, decisionType: 0, left: index, right: index)
-    }
+    /// The missing type, `(decisionType >> 2) & 3`: 0 none, 1 zero, 2 NaN.
+    static func missingType(_ decisionType: UInt8) -> UInt8 { (decisionType >> 2) & 3 }
 
-    @inline(__always)
-    func next(_ x: UnsafePointer<Double>, categories: CategoryTables) -> Int32 {
-        let v = x[Int(feature)]
-        if decisionType & Self.categoricalBit != 0 {
-            return categories.contains(table: Int(threshold), value: v) ? left : right
-        }
-        let mask = Int32(numericalGoesLeft(v) ? 0 : -1)
-        return left ^ ((left ^ right) & mask)
-    }
-
-    /// LightGBM's `NumericalDecision`: NaN becomes 0 unless the missing type is NaN; a value
-    /// that counts as missing follows the default direction; otherwise left iff `v <= threshold`.
-    @inline(__always)
-    func numericalGoesLeft(_ value: Double) -> Bool {
-        let missingType = (decisionType >> 2) & 3
+    /// LightGBM's `NumericalDecision`, literally: NaN becomes 0 unless the missing type is NaN;
+    /// a value that counts as missing follows the default direction; otherwise left iff
+    /// `value <= threshold`. The compiled ``LightGBMSplit`` must agree with it everywhere.
+    static func numericalGoesLeft(_ value: Double, threshold: Double, decisionType: UInt8) -> Bool {
+        let missing = missingType(decisionType)
         var v = value
-        if v.isNaN && missingType != 2 { v = 0 }
-        if (missingType == 1 && v >= -Self.zeroThreshold && v <= Self.zeroThreshold)
-            || (missingType == 2 && v.isNaN) {
-            return decisionType & Self.defaultLeftBit != 0
+        if v.isNaN && missing != 2 { v = 0 }
+        if (missing == 1 && v >= -zeroThreshold && v <= zeroThreshold) || (missing == 2 && v.isNaN) {
+            return decisionType & defaultLeftBit != 0
         }
         return v <= threshold
+    }
+}
+
+/// A LightGBM node compiled for evaluation: 24 bytes, one double comparison per numerical step.
+///
+/// Like ``Float32Split`` it reads a per-prediction scratch of slots, five per used feature `j`
+/// (`S` used features): `S·0 + j` the value with NaN as 0, `S·1 + j` the raw value,
+/// `S·2 + j` its negation, `S·3 + j` the value with NaN as 0 and then zero (|v| ≤ 1e-35) as NaN,
+/// `S·4 + j` the negation of that. A numerical step goes to `ifLessOrEqual` when
+/// `slots[slot] <= threshold` and to `otherwise` when not (including NaN), which encodes
+/// LightGBM's missing rules exactly:
+///
+/// - missing type none: NaN-as-0 slot, `t`, left / right;
+/// - missing type NaN (zero), default right: raw (zero-as-NaN) slot, `t`, left / right;
+/// - missing type NaN (zero), default left: negated slot, `(-t).nextDown`, right / left
+///   (`-v <= (-t).nextDown` ⇔ `v > t` goes right; NaN compares false and goes left).
+///
+/// A categorical step reads the raw slot and goes to `ifLessOrEqual` iff the category's bit is
+/// set in table `Int(threshold)`. A leaf is a node whose children are both itself, with its
+/// value in `threshold`.
+struct LightGBMSplit: Sendable, Equatable {
+    var threshold: Double
+    var slot: Int32
+    var isCategorical: Bool
+    var ifLessOrEqual: Int32
+    var otherwise: Int32
+
+    /// The number of slots per used feature.
+    static let slotsPerFeature: Int32 = 5
+
+    /// Compiles a LightGBM split of used-feature `slot` (of `slotCount`). For a categorical split
+    /// `threshold` is the index of its bitset table. The missing type must be 0, 1 or 2 and a
+    /// numerical threshold finite (the loader checks both).
+    init(slot j: Int32, slotCount s: Int32, threshold t: Double, decisionType: UInt8, left: Int32, right: Int32) {
+        let defaultLeft = decisionType & DecisionType.defaultLeftBit != 0
+        if decisionType & DecisionType.categoricalBit != 0 {
+            self.init(threshold: t, slot: s + j, isCategorical: true, ifLessOrEqual: left, otherwise: right)
+            return
+        }
+        switch (DecisionType.missingType(decisionType), defaultLeft) {
+        case (0, _):
+            self.init(threshold: t, slot: j, isCategorical: false, ifLessOrEqual: left, otherwise: right)
+        case (2, false):
+            self.init(threshold: t, slot: s + j, isCategorical: false, ifLessOrEqual: left, otherwise: right)
+        case (2, true):
+            self.init(threshold: (-t).nextDown, slot: 2 * s + j, isCategorical: false, ifLessOrEqual: right, otherwise: left)
+        case (_, false):
+            self.init(threshold: t, slot: 3 * s + j, isCategorical: false, ifLessOrEqual: left, otherwise: right)
+        case (_, true):
+            self.init(threshold: (-t).nextDown, slot: 4 * s + j, isCategorical: false, ifLessOrEqual: right, otherwise: left)
+        }
+    }
+
+    init(threshold: Double, slot: Int32, isCategorical: Bool, ifLessOrEqual: Int32, otherwise: Int32) {
+        self.threshold = threshold
+        self.slot = slot
+        self.isCategorical = isCategorical
+        self.ifLessOrEqual = ifLessOrEqual
+        self.otherwise = otherwise
+    }
+
+    /// A leaf holding `value`, at index `index` of the node array.
+    static func leaf(_ value: Double, at index: Int32) -> LightGBMSplit {
+        LightGBMSplit(threshold: value, slot: 0, isCategorical: false, ifLessOrEqual: index, otherwise: index)
+    }
+
+    /// The child taken when this node's slot holds `value`.
+    @inline(__always)
+    func next(value: Double, categories: CategoryTables) -> Int32 {
+        if isCategorical {
+            return categories.contains(table: Int(threshold), value: value) ? ifLessOrEqual : otherwise
+        }
+        return nextNumerical(value: value)
+    }
+
+    /// The child taken by a numerical node (or leaf) whose slot holds `value`, without a branch.
+    @inline(__always)
+    func nextNumerical(value: Double) -> Int32 {
+        let mask: Int32 = value <= threshold ? -1 : 0
+        return otherwise ^ ((otherwise ^ ifLessOrEqual) & mask)
     }
 }
 

@@ -16,7 +16,7 @@ extension TreeEnsemble {
     public func contributions(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
         precondition(x.count >= inputCount, "feature vector has \(x.count) values, model needs \(inputCount)")
         precondition(out.count >= inputCount, "output has \(out.count) slots, model needs \(inputCount)")
-        guard inputCount > 0, let input = x.baseAddress, let output = out.baseAddress else { return bias }
+        guard inputCount > 0, x.baseAddress != nil, let output = out.baseAddress else { return bias }
         output.update(repeating: 0, count: inputCount)
         switch format {
         case .xgboost:
@@ -32,7 +32,17 @@ extension TreeEnsemble {
             }
         case .lightGBM:
             lightGBMNodes.withUnsafeBufferPointer { nodes in
-                attribute(into: output) { nodes[Int($0)].next(input, categories: categories) }
+                withLightGBMSlots(x) { slots in
+                    attribute(into: output) { i in
+                        let node = nodes[Int(i)]
+                        return node.next(value: slots[Int(node.slot)], categories: categories)
+                    }
+                } fallback: { x in
+                    attribute(into: output) { i in
+                        let node = nodes[Int(i)]
+                        return node.next(value: lightGBMSlotValue(node.slot, x), categories: categories)
+                    }
+                }
             }
         }
         return bias

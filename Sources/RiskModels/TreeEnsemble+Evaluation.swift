@@ -21,29 +21,87 @@ extension TreeEnsemble {
                 }
             })
         case .lightGBM:
-            // A model without features can only hold single-leaf trees: its margin is its bias.
-            guard inputCount > 0, let input = x.baseAddress else { return bias }
             return lightGBMNodes.withUnsafeBufferPointer { nodes in
-                walk(input, start: baseMargin) { nodes[Int($0)].next($1, categories: categories) } leaf: { nodes[Int($0)].threshold }
+                withLightGBMSlots(x) { slots in
+                    if categories.count == 0 {
+                        return walk(slots, start: baseMargin) { nodes[Int($0)].nextNumerical(value: $1[Int(nodes[Int($0)].slot)]) }
+                            leaf: { nodes[Int($0)].threshold }
+                    }
+                    return walk(slots, start: baseMargin) { i, slots in
+                        let node = nodes[Int(i)]
+                        return node.next(value: slots[Int(node.slot)], categories: categories)
+                    } leaf: { nodes[Int($0)].threshold }
+                } fallback: { x in
+                    walk(x, start: baseMargin) { i, x in
+                        let node = nodes[Int(i)]
+                        return node.next(value: lightGBMSlotValue(node.slot, x), categories: categories)
+                    } leaf: { nodes[Int($0)].threshold }
+                }
             }
         }
     }
 
-    /// The most slots kept on the stack: 1 KiB, which `withUnsafeTemporaryAllocation` always
-    /// places on the stack.
-    static let maxStackSlots = 256
+    /// Runs `body` with LightGBM's slot scratch for `x` on the stack (five slots per used
+    /// feature, then a 0; see ``LightGBMSplit``), or `fallback` past ``maxStackSlotBytes``.
+    @inline(__always)
+    func withLightGBMSlots<R>(
+        _ x: UnsafeBufferPointer<Double>, _ body: (UnsafePointer<Double>) -> R,
+        fallback: (UnsafePointer<Double>) -> R
+    ) -> R {
+        let count = slotInputs.count
+        let total = 5 &* count &+ 1
+        guard total &* MemoryLayout<Double>.stride <= Self.maxStackSlotBytes else { return fallback(x.baseAddress!) }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: total) { slots in
+            slotInputs.withUnsafeBufferPointer { inputs in
+                for j in 0..<count {
+                    let raw = x[Int(inputs[j])]
+                    let nanAsZero = raw.isNaN ? 0 : raw
+                    let zeroAsNaN = abs(nanAsZero) <= DecisionType.zeroThreshold ? Double.nan : nanAsZero
+                    slots[j] = nanAsZero
+                    slots[count &+ j] = raw
+                    slots[2 &* count &+ j] = -raw
+                    slots[3 &* count &+ j] = zeroAsNaN
+                    slots[4 &* count &+ j] = -zeroAsNaN
+                }
+            }
+            slots[5 &* count] = 0
+            return body(UnsafePointer(slots.baseAddress!))
+        }
+    }
+
+    /// The value of LightGBM slot `slot` computed from the input (see ``LightGBMSplit``).
+    @inline(__always)
+    func lightGBMSlotValue(_ slot: Int32, _ x: UnsafePointer<Double>) -> Double {
+        let count = Int32(slotInputs.count)
+        guard slot < 5 &* count else { return 0 }
+        let raw = x[Int(slotInputs[Int(slot % count)])]
+        let nanAsZero = raw.isNaN ? 0 : raw
+        let zeroAsNaN = abs(nanAsZero) <= DecisionType.zeroThreshold ? Double.nan : nanAsZero
+        switch slot / count {
+        case 0: return nanAsZero
+        case 1: return raw
+        case 2: return -raw
+        case 3: return zeroAsNaN
+        default: return -zeroAsNaN
+        }
+    }
+
+    /// The largest slot scratch kept on the stack (16 KiB); larger models read slots straight
+    /// from the input instead, so evaluation never allocates.
+    static let maxStackSlotBytes = 16 * 1024
 
     /// Runs `body` with XGBoost's slot scratch for `x` on the stack: `Float(x[f])` for each used
-    /// feature, then the negations, then a 0 (see ``Float32Split``). Models using more than
-    /// 127 features run `fallback` instead, which reads slots straight from `x` (see
-    /// ``slotValue(_:_:)``), so evaluation never allocates.
+    /// feature, then the negations, then a 0 (see ``Float32Split``). Past ``maxStackSlotBytes``
+    /// it runs `fallback` instead, which reads slots straight from `x` (see ``slotValue(_:_:)``).
     @inline(__always)
     func withSlots<R>(
         _ x: UnsafeBufferPointer<Double>, _ body: (UnsafePointer<Float>) -> R,
         fallback: (UnsafePointer<Double>) -> R
     ) -> R {
         let count = slotInputs.count
-        guard 2 &* count &+ 1 <= Self.maxStackSlots else { return fallback(x.baseAddress!) }
+        guard (2 &* count &+ 1) &* MemoryLayout<Float>.stride <= Self.maxStackSlotBytes else {
+            return fallback(x.baseAddress!)
+        }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 &* count &+ 1) { slots in
             slotInputs.withUnsafeBufferPointer { inputs in
                 for j in 0..<count {

@@ -123,7 +123,12 @@ extension TreeEnsemble {
                 throw TreeShapeError("split \(i) has an out-of-range field")
             }
             var threshold = thresholds[i]
-            if type & LightGBMSplit.categoricalBit != 0 {
+            if type & DecisionType.categoricalBit == 0 {
+                guard threshold.isFinite else { throw TreeShapeError("split \(i) has threshold \(threshold)") }
+                guard DecisionType.missingType(type) <= 2 else {
+                    throw TreeShapeError("split \(i) has unknown missing type in decision_type \(type)")
+                }
+            } else {
                 let table = Int(threshold)
                 guard Double(table) == threshold, table >= 0, table < catCount else {
                     throw TreeShapeError("categorical split \(i) points at bitset \(threshold) of \(catCount)")

@@ -129,7 +129,7 @@ extension TreeEnsemble {
             }
             raw.splits.append(RawTree.Split(
                 feature: tree.splitIndices[id], threshold: Double(tree.splitConditions[id]),
-                decisionType: tree.defaultLeft[id] ? LightGBMSplit.defaultLeftBit : 0,
+                decisionType: tree.defaultLeft[id] ? DecisionType.defaultLeftBit : 0,
                 left: ref(tree.leftChildren[id]), right: ref(tree.rightChildren[id]),
                 cover: tree.sumHessian[id]))
         }

@@ -42,7 +42,8 @@ public struct TreeEnsemble: ScoringModel {
     let groupDepths: [Int32]
     /// Node arrays (splits and leaves); only the one matching ``format`` is filled.
     let xgboostNodes: [Float32Split]
-    /// XGBoost only: the input index read into each scratch slot (see ``Float32Split``).
+    /// The input index of each used feature, in slot order (see ``Float32Split`` and
+    /// ``LightGBMSplit``).
     let slotInputs: [Int32]
     let lightGBMNodes: [LightGBMSplit]
     let categories: CategoryTables
@@ -65,7 +66,8 @@ public struct TreeEnsemble: ScoringModel {
     public var maxDepth: Int { Int(depths.max() ?? 0) }
 
     /// Compiles validated raw trees into the flat representation: each tree's splits, then its
-    /// leaves, as consecutive nodes.
+    /// leaves, as consecutive nodes. LightGBM split thresholds must be finite and missing types
+    /// 0–2 (``TreeEnsemble/init(lightGBMText:source:)`` checks).
     init(
         trees: [RawTree], format: Format, featureNames: [String], source: String,
         baseMargin: Double, sigmoidScale: Double, categories: CategoryTables
@@ -78,7 +80,7 @@ public struct TreeEnsemble: ScoringModel {
         var inputs: [Int32] = []
         var leafCount = 0
         var bias = baseMargin
-        // XGBoost reads only the features its splits use, through compact slots.
+        // Nodes read only the features the splits use, through compact slots.
         let used = Set(trees.flatMap { $0.splits.map(\.feature) }).sorted()
         let slotOf = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, Int32($0)) })
         let slotCount = Int32(used.count)
@@ -98,11 +100,11 @@ public struct TreeEnsemble: ScoringModel {
                     xgb.append(Float32Split(
                         slot: slotOf[s.feature]!, slotCount: slotCount, threshold: Float(s.threshold),
                         left: relocate(s.left), right: relocate(s.right),
-                        defaultLeft: s.decisionType & LightGBMSplit.defaultLeftBit != 0))
+                        defaultLeft: s.decisionType & DecisionType.defaultLeftBit != 0))
                 case .lightGBM:
                     lgb.append(LightGBMSplit(
-                        threshold: s.threshold, feature: s.feature, decisionType: s.decisionType,
-                        left: relocate(s.left), right: relocate(s.right)))
+                        slot: slotOf[s.feature]!, slotCount: slotCount, threshold: s.threshold,
+                        decisionType: s.decisionType, left: relocate(s.left), right: relocate(s.right)))
                 }
             }
             for (i, value) in tree.leafValues.enumerated() {
@@ -123,7 +125,7 @@ public struct TreeEnsemble: ScoringModel {
             depths[$0..<min($0 + Self.lanes, depths.count)].max()!
         }
         self.xgboostNodes = xgb
-        self.slotInputs = format == .xgboost ? used : []
+        self.slotInputs = used
         self.lightGBMNodes = lgb
         self.nodeMeans = means
         self.nodeInputs = inputs
@@ -142,16 +144,10 @@ public struct TreeEnsemble: ScoringModel {
         roots = other.roots
         depths = other.depths
         groupDepths = other.groupDepths
-        // XGBoost nodes read slots, so only the slot-to-input table changes.
+        // Nodes read slots, so only the slot-to-input table changes.
         xgboostNodes = other.xgboostNodes
+        lightGBMNodes = other.lightGBMNodes
         slotInputs = other.slotInputs.map { positions[Int($0)] }
-        // Leaves keep feature 0, which every bound input (of at least one slot) has.
-        lightGBMNodes = other.lightGBMNodes.enumerated().map { i, s in
-            guard s.left != Int32(i) else { return s }
-            var s = s
-            s.feature = positions[Int(s.feature)]
-            return s
-        }
         categories = other.categories
         nodeMeans = other.nodeMeans
         nodeInputs = other.nodeInputs.map { positions[Int($0)] }

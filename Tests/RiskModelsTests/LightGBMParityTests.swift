@@ -26,12 +26,15 @@ struct LightGBMParityTests {
     }
 
     @Test("the model exercises categorical splits and every missing type")
-    func coversAllSplitKinds() {
-        let types = Set(model.lightGBMNodes.map { $0.decisionType })
+    func coversAllSplitKinds() throws {
+        let text = try String(contentsOf: Fixtures.url("lgb_small.txt"), encoding: .utf8)
+        let types = Set(text.split(separator: "\n").filter { $0.hasPrefix("decision_type=") }
+            .flatMap { $0.dropFirst("decision_type=".count).split(separator: " ").map { UInt8($0)! } })
         #expect(types.contains { $0 & 1 != 0 }, "categorical")
         #expect(types.contains { ($0 >> 2) & 3 == 2 }, "missing type NaN")
-        #expect(types.contains { ($0 >> 2) & 3 == 0 }, "missing type none")
+        #expect(types.contains { ($0 >> 2) & 3 == 0 && $0 & 1 == 0 }, "missing type none")
         #expect(model.categories.count > 0)
+        #expect(model.lightGBMNodes.contains { $0.isCategorical })
     }
 
     @Test("the Saabas bias equals LightGBM's expected value (pred_contrib bias column)")

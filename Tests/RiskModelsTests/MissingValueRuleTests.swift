@@ -3,33 +3,49 @@ import Testing
 
 @Suite("Split rules on hand-built nodes")
 struct MissingValueRuleTests {
-    func lgb(_ type: UInt8, threshold: Double = 0.5) -> LightGBMSplit {
-        LightGBMSplit(threshold: threshold, feature: 0, decisionType: type, left: ~0, right: ~1)
+    func lgb(_ value: Double, _ type: UInt8, threshold: Double = 0.5) -> Bool {
+        DecisionType.numericalGoesLeft(value, threshold: threshold, decisionType: type)
     }
 
     @Test("LightGBM missing type none: NaN is treated as 0")
     func missingNone() {
-        #expect(lgb(0).numericalGoesLeft(.nan))          // 0 <= 0.5
-        #expect(!lgb(0, threshold: -1).numericalGoesLeft(.nan))
-        #expect(lgb(0).numericalGoesLeft(0.5))           // <= is inclusive
-        #expect(!lgb(0).numericalGoesLeft(0.5000001))
+        #expect(lgb(.nan, 0))          // 0 <= 0.5
+        #expect(!lgb(.nan, 0, threshold: -1))
+        #expect(lgb(0.5, 0))           // <= is inclusive
+        #expect(!lgb(0.5000001, 0))
     }
 
     @Test("LightGBM missing type zero: 0 and NaN follow the default direction")
     func missingZero() {
-        let right = lgb(1 << 2, threshold: -1)
-        let left = lgb(1 << 2 | 2, threshold: -1)
-        #expect(!right.numericalGoesLeft(0) && !right.numericalGoesLeft(.nan))
-        #expect(left.numericalGoesLeft(0) && left.numericalGoesLeft(.nan))
-        #expect(left.numericalGoesLeft(-2))
-        #expect(!left.numericalGoesLeft(1e-30))
+        #expect(!lgb(0, 1 << 2, threshold: -1) && !lgb(.nan, 1 << 2, threshold: 1))
+        #expect(lgb(0, 1 << 2 | 2, threshold: -1) && lgb(.nan, 1 << 2 | 2, threshold: -1))
+        #expect(lgb(-2, 1 << 2 | 2, threshold: -1))
+        #expect(!lgb(1e-30, 1 << 2 | 2, threshold: -1))
     }
 
     @Test("LightGBM missing type NaN: only NaN follows the default direction")
     func missingNaN() {
-        #expect(lgb(2 << 2 | 2, threshold: -1).numericalGoesLeft(.nan))
-        #expect(!lgb(2 << 2, threshold: 1).numericalGoesLeft(.nan))
-        #expect(lgb(2 << 2, threshold: 1).numericalGoesLeft(0))
+        #expect(lgb(.nan, 2 << 2 | 2, threshold: -1))
+        #expect(!lgb(.nan, 2 << 2, threshold: 1))
+        #expect(lgb(0, 2 << 2, threshold: 1))
+    }
+
+    @Test("compiled LightGBM nodes agree with LightGBM's rule for every missing type and direction")
+    func compiledLightGBMNodes() {
+        let values: [Double] = [.nan, 0, -0.0, 1e-36, -1e-36, DecisionType.zeroThreshold, 1e-30, -1e-30,
+                                0.5, 0.5.nextUp, 0.5.nextDown, -1, -1.0.nextUp, 3, .infinity, -.infinity]
+        for type: UInt8 in [0, 2, 4, 6, 8, 10] {
+            for t in [0.5, -1, 0, DecisionType.zeroThreshold, 1e300, -1e300] {
+                let node = LightGBMSplit(slot: 0, slotCount: 1, threshold: t, decisionType: type, left: 1, right: 2)
+                for v in values {
+                    let nanAsZero = v.isNaN ? 0 : v
+                    let zeroAsNaN = abs(nanAsZero) <= DecisionType.zeroThreshold ? Double.nan : nanAsZero
+                    let slots = [nanAsZero, v, -v, zeroAsNaN, -zeroAsNaN, 0]
+                    let compiled = node.nextNumerical(value: slots[Int(node.slot)]) == 1
+                    #expect(compiled == lgb(v, type, threshold: t), "type \(type) threshold \(t) value \(v)")
+                }
+            }
+        }
     }
 
     @Test("LightGBM categorical bitsets: set bits go left; NaN, negative and out-of-range go right")
@@ -73,13 +89,14 @@ struct MissingValueRuleTests {
 struct CompiledLayoutTests {
     @Test("LightGBM's zero threshold is the float 1e-35 widened to double")
     func zeroThreshold() {
-        #expect(LightGBMSplit.zeroThreshold == Double(Float(1e-35)))
+        #expect(DecisionType.zeroThreshold == Double(Float(1e-35)))
     }
 
     @Test("nodes are small fixed-size records")
     func nodeSizes() {
         #expect(MemoryLayout<Float32Split>.stride == 16)
         #expect(MemoryLayout<LightGBMSplit>.stride == 24)
+        #expect(MemoryLayout<LightGBMSplit>.size <= 24)
     }
 
     @Test("leaves step to themselves and depths reach every leaf")
