@@ -34,7 +34,8 @@ public struct TreeEnsemble: ScoringModel {
     /// The scale of the sigmoid: probability = `1 / (1 + exp(-sigmoidScale · margin))`.
     public let sigmoidScale: Double
 
-    /// Node index of each tree's root.
+    /// Node index of each tree's root, padded to a multiple of ``lanes`` with a shared
+    /// zero-valued leaf (adding +0 leaves every sum unchanged).
     let roots: [Int32]
     /// Steps from root to the deepest leaf, per tree; walking that many steps reaches a leaf.
     let depths: [Int32]
@@ -59,9 +60,9 @@ public struct TreeEnsemble: ScoringModel {
     /// The number of input slots a feature vector must provide.
     public var inputCount: Int { featureNames.count }
     /// The number of trees.
-    public var treeCount: Int { roots.count }
+    public let treeCount: Int
     /// The number of splits (internal nodes) over all trees.
-    public var splitCount: Int { nodeMeans.count - leafCount }
+    public let splitCount: Int
     /// The largest tree depth (0 for an ensemble of single leaves).
     public var maxDepth: Int { Int(depths.max() ?? 0) }
 
@@ -119,6 +120,23 @@ public struct TreeEnsemble: ScoringModel {
             inputs += repeatElement(0, count: tree.leafValues.count)
             leafCount += tree.leafValues.count
         }
+        let treeCount = roots.count
+        let splitCount = means.count - leafCount
+        if treeCount % Self.lanes != 0 {
+            let padding = Int32(means.count)
+            switch format {
+            case .xgboost: xgb.append(.leaf(0, at: padding))
+            case .lightGBM: lgb.append(.leaf(0, at: padding))
+            }
+            means.append(0)
+            inputs.append(0)
+            while roots.count % Self.lanes != 0 {
+                roots.append(padding)
+                depths.append(0)
+            }
+        }
+        self.treeCount = treeCount
+        self.splitCount = splitCount
         self.roots = roots
         self.depths = depths
         self.groupDepths = stride(from: 0, to: depths.count, by: Self.lanes).map {
@@ -143,6 +161,8 @@ public struct TreeEnsemble: ScoringModel {
     private init(remapping other: TreeEnsemble, to schema: [String], positions: [Int32]) {
         roots = other.roots
         depths = other.depths
+        treeCount = other.treeCount
+        splitCount = other.splitCount
         groupDepths = other.groupDepths
         // Nodes read slots, so only the slot-to-input table changes.
         xgboostNodes = other.xgboostNodes
