@@ -134,49 +134,37 @@ extension TreeEnsemble {
         _ x: UnsafePointer<Input>, start: Value,
         step: (Int32, UnsafePointer<Input>) -> Int32, leaf: (Int32) -> Value
     ) -> Value {
+        // `roots` holds whole groups: init pads it with a zero leaf.
         roots.withUnsafeBufferPointer { roots in
-            depths.withUnsafeBufferPointer { depths in
-                groupDepths.withUnsafeBufferPointer { groupDepths in
-                    var sum = start
-                    var t = 0
-                    let count = roots.count
-                    while t &+ Self.lanes <= count {
-                        var a = roots[t], b = roots[t &+ 1], c = roots[t &+ 2], d = roots[t &+ 3]
-                        var e = roots[t &+ 4], f = roots[t &+ 5], g = roots[t &+ 6], h = roots[t &+ 7]
-                        var steps = groupDepths[t / Self.lanes]
-                        while steps > 0 {
-                            a = step(a, x)
-                            b = step(b, x)
-                            c = step(c, x)
-                            d = step(d, x)
-                            e = step(e, x)
-                            f = step(f, x)
-                            g = step(g, x)
-                            h = step(h, x)
-                            steps &-= 1
-                        }
-                        sum += leaf(a)
-                        sum += leaf(b)
-                        sum += leaf(c)
-                        sum += leaf(d)
-                        sum += leaf(e)
-                        sum += leaf(f)
-                        sum += leaf(g)
-                        sum += leaf(h)
-                        t &+= Self.lanes
+            groupDepths.withUnsafeBufferPointer { groupDepths in
+                var sum = start
+                var t = 0
+                for depth in groupDepths {
+                    var a = roots[t], b = roots[t &+ 1], c = roots[t &+ 2], d = roots[t &+ 3]
+                    var e = roots[t &+ 4], f = roots[t &+ 5], g = roots[t &+ 6], h = roots[t &+ 7]
+                    var steps = depth
+                    while steps > 0 {
+                        a = step(a, x)
+                        b = step(b, x)
+                        c = step(c, x)
+                        d = step(d, x)
+                        e = step(e, x)
+                        f = step(f, x)
+                        g = step(g, x)
+                        h = step(h, x)
+                        steps &-= 1
                     }
-                    while t < count {
-                        var a = roots[t]
-                        var steps = depths[t]
-                        while steps > 0 {
-                            a = step(a, x)
-                            steps &-= 1
-                        }
-                        sum += leaf(a)
-                        t &+= 1
-                    }
-                    return sum
+                    sum += leaf(a)
+                    sum += leaf(b)
+                    sum += leaf(c)
+                    sum += leaf(d)
+                    sum += leaf(e)
+                    sum += leaf(f)
+                    sum += leaf(g)
+                    sum += leaf(h)
+                    t &+= Self.lanes
                 }
+                return sum
             }
         }
     }
