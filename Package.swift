@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RiskCore", targets: ["RiskCore"]),
-        .library(name: "RiskModels", targets: ["RiskModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -22,12 +21,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
-        .target(name: "RiskModels"),
-        .testTarget(
-            name: "RiskModelsTests",
-            dependencies: ["RiskModels"],
-            resources: [.copy("Fixtures")]
-        ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// RiskModels: tree-ensemble and linear model serving (no dependencies).
+package.products.append(.library(name: "RiskModels", targets: ["RiskModels"]))
+package.targets += [
+    .target(name: "RiskModels"),
+    .testTarget(
+        name: "RiskModelsTests",
+        dependencies: ["RiskModels"],
+        resources: [.copy("Fixtures")]
+    ),
+]
