@@ -48,18 +48,42 @@ extension TreeEnsemble {
         return bias
     }
 
-    /// Walks every tree from its root for its depth in steps, crediting the input read by each
-    /// node with `E(next) − E(node)`. A leaf steps to itself, so the extra steps credit 0.
+    /// Walks the trees in lockstep groups (as ``margin(_:)`` does), crediting the input read by
+    /// each split with `E(next) − E(node)`. A leaf steps to itself; those steps credit 0 to a
+    /// per-lane sink instead of an input, so that no branch and no shared dependency chain is
+    /// added.
     @inline(__always)
     private func attribute(into output: UnsafeMutablePointer<Double>, step: (Int32) -> Int32) {
-        nodeMeans.withUnsafeBufferPointer { means in
-            nodeInputs.withUnsafeBufferPointer { inputs in
-                for (root, depth) in zip(roots, depths) {
-                    var node = root
-                    for _ in 0..<depth {
-                        let next = step(node)
-                        output[Int(inputs[Int(node)])] += means[Int(next)] - means[Int(node)]
-                        node = next
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.lanes) { sink in
+            sink.initialize(repeating: 0)
+            let sink = sink.baseAddress!
+            nodeMeans.withUnsafeBufferPointer { means in
+                nodeInputs.withUnsafeBufferPointer { inputs in
+                    roots.withUnsafeBufferPointer { roots in
+                        @inline(__always) func credit(_ node: Int32, lane: Int) -> Int32 {
+                            let next = step(node)
+                            let target = next == node ? sink + lane : output + Int(inputs[Int(node)])
+                            target.pointee += means[Int(next)] - means[Int(node)]
+                            return next
+                        }
+                        var t = 0
+                        for depth in groupDepths {
+                            var a = roots[t], b = roots[t &+ 1], c = roots[t &+ 2], d = roots[t &+ 3]
+                            var e = roots[t &+ 4], f = roots[t &+ 5], g = roots[t &+ 6], h = roots[t &+ 7]
+                            var steps = depth
+                            while steps > 0 {
+                                a = credit(a, lane: 0)
+                                b = credit(b, lane: 1)
+                                c = credit(c, lane: 2)
+                                d = credit(d, lane: 3)
+                                e = credit(e, lane: 4)
+                                f = credit(f, lane: 5)
+                                g = credit(g, lane: 6)
+                                h = credit(h, lane: 7)
+                                steps &-= 1
+                            }
+                            t &+= Self.lanes
+                        }
                     }
                 }
             }
