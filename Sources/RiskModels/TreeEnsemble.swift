@@ -1,0 +1,196 @@
+/// A gradient-boosted tree ensemble for binary classification, compiled into flat arrays.
+///
+/// Load one with ``loadXGBoost(contentsOf:)`` / ``init(xgboostJSON:source:)`` or
+/// ``loadLightGBM(contentsOf:)`` / ``init(lightGBMText:source:)``. At load time every tree is
+/// compiled into one contiguous array of fixed-size node records (16 bytes for XGBoost, 24 for
+/// LightGBM: feature index, threshold, child indices, default-left / missing-type bits; a leaf
+/// is a record whose children are itself and whose threshold field holds its value), plus one
+/// array of per-node Saabas expected values; there are no per-node objects. Each format keeps
+/// its library's exact comparison: XGBoost `Float(x) < threshold` in float32 with `default_left`
+/// for NaN and the leaves summed in float32 as XGBoost does; LightGBM `x <= threshold` in double
+/// with its missing-value rules and categorical bitsets.
+///
+/// Evaluation walks eight trees in lockstep for a fixed number of steps (the group's depth)
+/// with branch-free child selection, and never allocates. The value is immutable and
+/// `Sendable`: share one instance across threads.
+public struct TreeEnsemble: ScoringModel {
+    /// The library a model came from; it decides the split semantics.
+    public enum Format: String, Sendable {
+        /// XGBoost JSON (`binary:logistic`).
+        case xgboost
+        /// LightGBM `model.txt` (`binary`).
+        case lightGBM
+    }
+
+    /// The name of each input slot. After ``bind(to:)`` this is the schema.
+    public let featureNames: [String]
+    /// Where the model was loaded from.
+    public let source: String
+    /// The library whose semantics the ensemble follows.
+    public let format: Format
+    /// The margin added to the sum of leaves (XGBoost's `logit(base_score)`; 0 for LightGBM,
+    /// which folds its initial score into the first tree).
+    public let baseMargin: Double
+    /// The scale of the sigmoid: probability = `1 / (1 + exp(-sigmoidScale · margin))`.
+    public let sigmoidScale: Double
+
+    /// Node index of each tree's root, padded to a multiple of ``lanes`` with a shared
+    /// zero-valued leaf (adding +0 leaves every sum unchanged).
+    let roots: [Int32]
+    /// Steps from root to the deepest leaf, per tree; walking that many steps reaches a leaf.
+    let depths: [Int32]
+    /// Per group of ``lanes`` consecutive trees, the largest depth (trees are walked in lockstep).
+    let groupDepths: [Int32]
+    /// Node arrays (splits and leaves); only the one matching ``format`` is filled.
+    let xgboostNodes: [Float32Split]
+    /// The input index of each used feature, in slot order (see ``Float32Split`` and
+    /// ``LightGBMSplit``).
+    let slotInputs: [Int32]
+    let lightGBMNodes: [LightGBMSplit]
+    let categories: CategoryTables
+    /// Saabas expected value per node (a leaf's is its value).
+    let nodeMeans: [Double]
+    /// The input index each node's split reads (0 for leaves), for contributions.
+    let nodeInputs: [Int32]
+    /// `baseMargin` + the expected value of every tree's root.
+    let bias: Double
+    /// Number of leaves over all trees.
+    public let leafCount: Int
+
+    /// The number of input slots a feature vector must provide.
+    public var inputCount: Int { featureNames.count }
+    /// The number of trees.
+    public let treeCount: Int
+    /// The number of splits (internal nodes) over all trees.
+    public let splitCount: Int
+    /// The largest tree depth (0 for an ensemble of single leaves).
+    public var maxDepth: Int { Int(depths.max() ?? 0) }
+
+    /// Compiles validated raw trees into the flat representation: each tree's splits, then its
+    /// leaves, as consecutive nodes. LightGBM split thresholds must be finite and missing types
+    /// 0–2 (``TreeEnsemble/init(lightGBMText:source:)`` checks).
+    init(
+        trees: [RawTree], format: Format, featureNames: [String], source: String,
+        baseMargin: Double, sigmoidScale: Double, categories: CategoryTables
+    ) {
+        var roots: [Int32] = []
+        var depths: [Int32] = []
+        var xgb: [Float32Split] = []
+        var lgb: [LightGBMSplit] = []
+        var means: [Double] = []
+        var inputs: [Int32] = []
+        var leafCount = 0
+        var bias = baseMargin
+        // Nodes read only the features the splits use, through compact slots.
+        let used = Set(trees.flatMap { $0.splits.map(\.feature) }).sorted()
+        let slotOf = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, Int32($0)) })
+        let slotCount = Int32(used.count)
+        for tree in trees {
+            let offset = Int32(means.count)
+            let leafOffset = offset + Int32(tree.splits.count)
+            func relocate(_ child: Int32) -> Int32 {
+                child >= 0 ? child + offset : ~child + leafOffset
+            }
+            let splitMeans = tree.splitMeans()
+            bias += tree.splits.isEmpty ? tree.leafValues[0] : splitMeans[0]
+            roots.append(offset)
+            depths.append(Int32(tree.depth()))
+            for s in tree.splits {
+                switch format {
+                case .xgboost:
+                    xgb.append(Float32Split(
+                        slot: slotOf[s.feature]!, slotCount: slotCount, threshold: Float(s.threshold),
+                        left: relocate(s.left), right: relocate(s.right),
+                        defaultLeft: s.decisionType & DecisionType.defaultLeftBit != 0))
+                case .lightGBM:
+                    lgb.append(LightGBMSplit(
+                        slot: slotOf[s.feature]!, slotCount: slotCount, threshold: s.threshold,
+                        decisionType: s.decisionType, left: relocate(s.left), right: relocate(s.right)))
+                }
+            }
+            for (i, value) in tree.leafValues.enumerated() {
+                switch format {
+                case .xgboost: xgb.append(.leaf(Float(value), at: leafOffset + Int32(i)))
+                case .lightGBM: lgb.append(.leaf(value, at: leafOffset + Int32(i)))
+                }
+            }
+            means += splitMeans
+            means += tree.leafValues
+            inputs += tree.splits.map(\.feature)
+            inputs += repeatElement(0, count: tree.leafValues.count)
+            leafCount += tree.leafValues.count
+        }
+        let treeCount = roots.count
+        let splitCount = means.count - leafCount
+        if treeCount % Self.lanes != 0 {
+            let padding = Int32(means.count)
+            switch format {
+            case .xgboost: xgb.append(.leaf(0, at: padding))
+            case .lightGBM: lgb.append(.leaf(0, at: padding))
+            }
+            means.append(0)
+            inputs.append(0)
+            while roots.count % Self.lanes != 0 {
+                roots.append(padding)
+                depths.append(0)
+            }
+        }
+        self.treeCount = treeCount
+        self.splitCount = splitCount
+        self.roots = roots
+        self.depths = depths
+        self.groupDepths = stride(from: 0, to: depths.count, by: Self.lanes).map {
+            depths[$0..<min($0 + Self.lanes, depths.count)].max()!
+        }
+        self.xgboostNodes = xgb
+        self.slotInputs = used
+        self.lightGBMNodes = lgb
+        self.nodeMeans = means
+        self.nodeInputs = inputs
+        self.leafCount = leafCount
+        self.bias = bias
+        self.categories = categories
+        self.format = format
+        self.featureNames = featureNames
+        self.source = source
+        self.baseMargin = baseMargin
+        self.sigmoidScale = sigmoidScale
+    }
+
+    /// A copy with the same trees reading features at remapped positions.
+    private init(remapping other: TreeEnsemble, to schema: [String], positions: [Int32]) {
+        roots = other.roots
+        depths = other.depths
+        treeCount = other.treeCount
+        splitCount = other.splitCount
+        groupDepths = other.groupDepths
+        // Nodes read slots, so only the slot-to-input table changes.
+        xgboostNodes = other.xgboostNodes
+        lightGBMNodes = other.lightGBMNodes
+        slotInputs = other.slotInputs.map { positions[Int($0)] }
+        categories = other.categories
+        nodeMeans = other.nodeMeans
+        nodeInputs = other.nodeInputs.map { positions[Int($0)] }
+        leafCount = other.leafCount
+        bias = other.bias
+        format = other.format
+        featureNames = schema
+        source = other.source
+        baseMargin = other.baseMargin
+        sigmoidScale = other.sigmoidScale
+    }
+
+    /// Returns a copy that reads each model feature from its position in `schema`.
+    ///
+    /// - Throws: ``ModelLoadError/featureNotInSchema(source:feature:)`` naming the first model
+    ///   feature absent from `schema`, or ``ModelLoadError/duplicateSchemaFeature(source:feature:)``.
+    public func bind(to schema: [String]) throws -> TreeEnsemble {
+        let positions = try SchemaMapping.indices(of: featureNames, in: schema, source: source)
+        return TreeEnsemble(remapping: self, to: schema, positions: positions)
+    }
+
+    /// The probability for a margin: `1 / (1 + exp(-sigmoidScale · margin))`.
+    public func probability(margin: Double) -> Double {
+        sigmoid(sigmoidScale * margin)
+    }
+}
