@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LockFreeRing", targets: ["LockFreeRing"]),
         .library(name: "RiskIngest", targets: ["RiskIngest"]),
         .library(name: "RiskSim", targets: ["RiskSim"]),
+        .executable(name: "riskscore", targets: ["riskscore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -43,6 +44,15 @@ let package = Package(
         // Synthetic labelled traffic.
         .target(name: "RiskSim", dependencies: ["RiskCore"]),
         .testTarget(name: "RiskSimTests", dependencies: ["RiskSim", "RiskCore"]),
+
+        // The command line.
+        .executableTarget(
+            name: "riskscore",
+            dependencies: [
+                "RiskCore", "RiskIngest", "RiskSim", "RiskIO", "RiskModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

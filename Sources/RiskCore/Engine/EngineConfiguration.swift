@@ -27,9 +27,12 @@ public struct EngineConfiguration: Sendable, Hashable {
         Int(truncatingIfNeeded: (key >> 40) % UInt64(partitions))
     }
 
-    var cardsPerPartition: Int { max(maximumCards / partitions, 1) }
-    var terminalsPerPartition: Int { max(maximumTerminals / partitions, 1) }
-    var merchantsPerPartition: Int { max(maximumMerchants / partitions, 1) }
+    /// Capacity of each card partition.
+    public var cardsPerPartition: Int { max(maximumCards / partitions, 1) }
+    /// Capacity of each terminal partition.
+    public var terminalsPerPartition: Int { max(maximumTerminals / partitions, 1) }
+    /// Capacity of each merchant partition.
+    public var merchantsPerPartition: Int { max(maximumMerchants / partitions, 1) }
 }
 
 /// Counts describing the engine's state.

@@ -48,13 +48,14 @@ public final class RiskEngine: Sendable {
 
     /// Scores a transaction: records the attempt in its card's, terminal's and merchant's windows
     /// and returns the decision. Safe from any number of threads.
-    @inline(__always)
+    @inline(__always) @discardableResult
     public func score(_ tx: Transaction) -> Decision {
         var features = FeatureVector()
         return score(tx, features: &features)
     }
 
     /// Scores a transaction and leaves the features it used in `features`.
+    @discardableResult
     public func score(_ tx: Transaction, features: inout FeatureVector) -> Decision {
         TransactionFeatures.write(tx, into: &features)
         terminalShards[configuration.partition(of: tx.terminal)].withLock {

@@ -1,5 +1,5 @@
-/// The features of the transaction itself (the `tx.*` names).
-enum TransactionFeatures {
+/// The features of the transaction itself (the `tx.*` names): pure functions of the request.
+public enum TransactionFeatures {
     /// Merchant category codes the networks and processors treat as high risk: drug stores and
     /// pharmacies (5122, 5912), direct marketing (5962, 5966, 5967), gambling (7995), and
     /// quasi-cash (6051).
@@ -11,8 +11,9 @@ enum TransactionFeatures {
         }
     }
 
+    /// Writes the `tx.*` features of `tx`.
     @inline(__always)
-    static func write(_ tx: Transaction, into features: inout FeatureVector) {
+    public static func write(_ tx: Transaction, into features: inout FeatureVector) {
         features[.txAmount] = tx.majorAmount
         features[.txHour] = Double(EventTime.hourOfDay(tx.time))
         features[.txDayOfWeek] = Double(EventTime.dayOfWeek(tx.time))

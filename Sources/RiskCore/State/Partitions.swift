@@ -1,16 +1,22 @@
-/// The state of one partition of cards: velocity records and status lists. It has exactly one
-/// writer at a time: the engine's partition lock, or the pipeline worker that owns it.
-final class CardPartition {
+/// The state of one partition of cards: velocity records and status lists.
+///
+/// Not thread-safe by design: it has exactly one writer at a time, either the ``RiskEngine``'s
+/// partition lock or the pipeline worker that owns the partition. Route every record of a card
+/// to the partition ``EngineConfiguration/partition(of:)`` names for its hash, and give each
+/// partition ``EngineConfiguration/cardsPerPartition`` capacity, and the results are identical
+/// to ``RiskEngine``'s.
+public final class CardPartition {
     let cards: KeyedTable<CardState>
     let statuses = StatusTable()
 
-    init(maximumCards: Int) {
+    /// Creates an empty partition holding at most `maximumCards` cards.
+    public init(maximumCards: Int) {
         cards = KeyedTable(maximumKeys: maximumCards)
     }
 
-    /// Writes the card's status and velocity features, recording the attempt.
+    /// Writes the card's status and velocity features (the `card.*` names), recording the attempt.
     @inline(__always)
-    func observe(_ tx: Transaction, into features: inout FeatureVector) {
+    public func observe(_ tx: Transaction, into features: inout FeatureVector) {
         let status = statuses.status(of: tx.card.hash)
         features[.cardLost] = status == .lost ? 1 : 0
         features[.cardStolen] = status == .stolen ? 1 : 0
@@ -19,32 +25,53 @@ final class CardPartition {
         cards.withRecord(for: tx.card.hash, time: tx.time) { $0.observe(tx, into: &features) }
     }
 
-    func apply(_ outcome: Outcome) {
+    /// Applies the issuer's answer to an attempt observed earlier.
+    public func apply(_ outcome: Outcome) {
         let tx = outcome.transaction
         cards.withRecord(for: tx.card.hash, time: tx.time) { $0.apply(outcome.responseCode, to: tx) }
     }
 
-    func apply(_ feedback: Feedback) {
+    /// Counts a chargeback or fraud report against the card.
+    public func apply(_ feedback: Feedback) {
         cards.withRecord(for: feedback.card.hash, time: feedback.reportTime) { $0.apply(feedback) }
     }
 
-    func apply(_ update: StatusUpdate) {
+    /// Applies a status list update.
+    public func apply(_ update: StatusUpdate) {
         statuses.set(update.status, for: update.card.hash)
     }
 }
 
-/// The state of one partition of terminals or merchants, with one writer at a time.
-final class AcceptorPartition {
+/// The state of one partition of terminals or of merchants, with one writer at a time (see
+/// ``CardPartition``). Terminals and merchants each have their own partitions.
+public final class AcceptorPartition {
     let acceptors: KeyedTable<AcceptorState>
 
-    init(maximumAcceptors: Int) {
+    /// Creates an empty partition holding at most `maximumAcceptors` terminals or merchants.
+    public init(maximumAcceptors: Int) {
         acceptors = KeyedTable(maximumKeys: maximumAcceptors)
     }
 
-    /// Writes the acceptor's features at `offset` (terminal or merchant block), recording the attempt.
+    /// Writes the `terminal.*` or `merchant.*` features of `tx` (chosen by `kind`), recording the
+    /// attempt.
+    @inline(__always)
+    public func observe(_ tx: Transaction, as kind: AcceptorKind, into features: inout FeatureVector) {
+        observe(tx, key: kind.key(of: tx), offset: kind.firstFeature, into: &features)
+    }
+
     @inline(__always)
     func observe(_ tx: Transaction, key: UInt64, offset: Int, into features: inout FeatureVector) {
         acceptors.withRecord(for: key, time: tx.time) { $0.observe(tx, offset: offset, into: &features) }
+    }
+
+    /// Applies the issuer's answer to an attempt observed earlier.
+    public func apply(_ outcome: Outcome, as kind: AcceptorKind) {
+        apply(outcome, key: kind.key(of: outcome.transaction))
+    }
+
+    /// Counts a chargeback or fraud report against the terminal or merchant.
+    public func apply(_ feedback: Feedback, as kind: AcceptorKind) {
+        apply(feedback, key: kind == .terminal ? feedback.terminal : feedback.merchant)
     }
 
     func apply(_ outcome: Outcome, key: UInt64) {
@@ -55,4 +82,19 @@ final class AcceptorPartition {
     func apply(_ feedback: Feedback, key: UInt64) {
         acceptors.withRecord(for: key, time: feedback.reportTime) { $0.apply(feedback) }
     }
+}
+
+/// Which acceptor a partition tracks.
+public enum AcceptorKind: Sendable {
+    /// Terminals (DE41), keyed by ``Transaction/terminal``.
+    case terminal
+    /// Merchants (DE42), keyed by ``Transaction/merchant``.
+    case merchant
+
+    /// The key of `tx` for this kind.
+    @inline(__always)
+    public func key(of tx: Transaction) -> UInt64 { self == .terminal ? tx.terminal : tx.merchant }
+
+    @inline(__always)
+    var firstFeature: Int { self == .terminal ? Feature.firstTerminal : Feature.firstMerchant }
 }
