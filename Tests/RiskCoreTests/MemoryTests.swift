@@ -5,7 +5,7 @@ import Testing
 struct MemoryTests {
     @Test("a card costs at most 512 bytes, record and index together")
     func bytesPerCard() {
-        #expect(MemoryLayout<CardState>.stride <= 480)
+        #expect(MemoryLayout<CardState>.stride <= 496)
         #expect(KeyedTable<CardState>.bytesPerKey <= 512)
         #expect(MemoryLayout<CardEvent>.stride == 16)
     }

@@ -32,6 +32,16 @@ public struct CurrencyCode: Sendable, Hashable, CustomStringConvertible {
     /// Euro.
     public static let eur = CurrencyCode("EUR")!
 
+    /// 10 to the power of ``minorUnitDigits``: minor units per major unit.
+    @inlinable
+    public var minorUnitScale: Double {
+        switch minorUnitDigits {
+        case 0: 1
+        case 3: 1000
+        default: 100
+        }
+    }
+
     /// The three letters.
     public var description: String {
         String(decoding: [UInt8(rawValue >> 16 & 0xff), UInt8(rawValue >> 8 & 0xff), UInt8(rawValue & 0xff)], as: UTF8.self)

@@ -59,9 +59,6 @@ public struct Transaction: Sendable, Hashable {
     /// The amount in major units (e.g. 12.34 for 1234 cents).
     @inlinable
     public var majorAmount: Double {
-        Double(amount) / Self.powersOfTen[currency.minorUnitDigits]
+        Double(amount) / currency.minorUnitScale
     }
-
-    @usableFromInline
-    static let powersOfTen: [Double] = [1, 10, 100, 1000]
 }

@@ -23,8 +23,11 @@ struct CompiledCondition: Sendable {
     /// number, else the first feature mentioned.
     let primaryFeature: Feature?
     let primaryThreshold: Double
+    /// The condition as a plain conjunction of clauses, when it is one (the fast form).
+    let conjunction: [Clause]?
 
     init(_ expression: Expression) throws(ExpressionError) {
+        conjunction = Clause.conjunction(expression)
         var program: [Instruction] = []
         var sets: [[Double]] = []
         var depth = 0, maximum = 0
@@ -107,7 +110,7 @@ struct CompiledCondition: Sendable {
     /// Evaluates the condition: true when the program leaves a non-zero value.
     @inline(__always)
     func matches(_ features: UnsafePointer<Double>) -> Bool {
-        var stack = InlineArray<16, Double>(repeating: 0)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.maximumDepth) { stack in
         var top = -1
         program.withUnsafeBufferPointer { program in
         for instruction in program {
@@ -133,6 +136,7 @@ struct CompiledCondition: Sendable {
         }
         }
         return stack[0] != 0
+        }
     }
 
     @inline(__always)

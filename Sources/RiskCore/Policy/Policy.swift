@@ -34,16 +34,18 @@ public final class Policy: Sendable {
     public let declineThreshold: Double
     /// The rule names in file order.
     public let ruleNames: [String]
-    let allowRules: [CompiledRule]
-    let otherRules: [CompiledRule]
+    /// `allow` rules in file order.
+    let allowRules: RuleTable
+    /// `decline`, then `review`, then `score` rules, each group in file order.
+    let otherRules: RuleTable
 
     init(name: String, reviewThreshold: Double, declineThreshold: Double, rules: [CompiledRule]) {
         self.name = name
         self.reviewThreshold = reviewThreshold
         self.declineThreshold = declineThreshold
         ruleNames = rules.map(\.name)
-        allowRules = rules.filter { $0.action == .allow }
-        otherRules = rules.filter { $0.action == .decline } + rules.filter { $0.action == .review } + rules.filter { $0.action == nil }
+        allowRules = RuleTable(rules.filter { $0.action == .allow })
+        otherRules = RuleTable(rules.filter { $0.action == .decline } + rules.filter { $0.action == .review } + rules.filter { $0.action == nil })
     }
 
     /// Decides on a transaction from its features (no allocation, no locks).
@@ -55,16 +57,17 @@ public final class Policy: Sendable {
     @inline(__always)
     func decide(_ features: UnsafePointer<Double>, transactionID: UInt64, policyVersion: Int) -> Decision {
         var decision = Decision(transactionID: transactionID, policyVersion: policyVersion)
-        for rule in allowRules where rule.condition.matches(features) {
-            decision.append(reason(for: rule, features))
+        for index in 0..<allowRules.count where allowRules.matches(index, features) {
+            decision.append(reason(allowRules.templates[index], features))
             return decision
         }
         var points = 0.0
         var strongest = Action.allow
-        for rule in otherRules where rule.condition.matches(features) {
-            points += rule.points
-            if let action = rule.action, action > strongest { strongest = action }
-            decision.append(reason(for: rule, features))
+        for index in 0..<otherRules.count where otherRules.matches(index, features) {
+            let entry = otherRules.entries[index]
+            points += entry.points
+            if entry.action > Int8(strongest.rawValue) { strongest = Action(rawValue: UInt8(entry.action))! }
+            decision.append(reason(otherRules.templates[index], features))
         }
         let score = min(points, 100)
         let byScore: Action = score >= declineThreshold ? .decline : (score >= reviewThreshold ? .review : .allow)
@@ -77,8 +80,8 @@ public final class Policy: Sendable {
     }
 
     @inline(__always)
-    private func reason(for rule: CompiledRule, _ features: UnsafePointer<Double>) -> Reason {
-        let index = rule.template.featureIndex
-        return Reason(template: rule.template, observed: index >= 0 ? features[index] : .nan)
+    private func reason(_ template: ReasonTemplate, _ features: UnsafePointer<Double>) -> Reason {
+        let index = template.featureIndex
+        return Reason(template: template, observed: index >= 0 ? features[index] : .nan)
     }
 }

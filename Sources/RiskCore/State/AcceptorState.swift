@@ -26,19 +26,54 @@ struct CardBitmap {
 }
 
 /// Daily counters of a terminal or merchant.
-struct AcceptorDay {
+struct AcceptorDay: DayBucket {
     var attempts: UInt32
     var fraudReports: UInt32
     static let empty = AcceptorDay(attempts: 0, fraudReports: 0)
+
+    struct Summary {
+        var fraudReports7d: UInt32 = 0
+        var attempts30d: UInt32 = 0
+        var fraudReports30d: UInt32 = 0
+    }
+
+    static let emptySummary = Summary()
+
+    @inline(__always)
+    static func accumulate(_ summary: inout Summary, _ day: AcceptorDay, age: Int32) {
+        summary.attempts30d &+= day.attempts
+        summary.fraudReports30d &+= day.fraudReports
+        if age < 7 { summary.fraudReports7d &+= day.fraudReports }
+    }
 }
 
-/// What RiskScore remembers about one terminal or merchant: about 1.2 KB, fixed.
+/// Running totals of the minute buckets inside one window.
+struct WindowSums {
+    var attempts: Int32 = 0
+    var outcomes: Int32 = 0
+    var declines: Int32 = 0
+    var smallAttempts: Int32 = 0
+    var invalidCardDeclines: Int32 = 0
+
+    @inline(__always)
+    mutating func subtract(_ counts: MinuteCounts) {
+        attempts -= Int32(counts.attempts)
+        outcomes -= Int32(counts.outcomes)
+        declines -= Int32(counts.declines)
+        smallAttempts -= Int32(counts.smallAttempts)
+        invalidCardDeclines -= Int32(counts.invalidCardDeclines)
+    }
+}
+
+/// What RiskScore remembers about one terminal or merchant: about 1.3 KB, fixed.
 ///
-/// - Minute windows (1, 10, 60 min) sum per-minute buckets aligned to UTC minutes: the window of
-///   `W` minutes at time `t` holds the events whose UTC minute lies in `[m - W + 1, m]`, `m`
+/// - Minute windows (1, 10, 60 min) count per-minute buckets aligned to UTC minutes: the window
+///   of `W` minutes at time `t` holds the events whose UTC minute lies in `[m - W + 1, m]`, `m`
 ///   being `t`'s minute (so "10m" spans between 9 and 10 minutes). An outcome counts in the
 ///   minute of the attempt it answers. Events older than the 60 buckets held are ignored by the
-///   minute windows.
+///   minute windows. Running totals of the 10- and 60-minute windows are kept as buckets enter
+///   and leave them, so reading them costs O(1); a late event (older minute than the newest
+///   seen) reads by summing its own window's buckets.
 /// - Distinct cards over 10 minutes use linear counting over 256-bit minute bitmaps: the
 ///   estimate is within about 5% up to 200 cards and saturates near 1,400.
 /// - Fraud reports count on the UTC day they arrive, in a ring of 32 days.
@@ -47,6 +82,9 @@ struct AcceptorState: KeyedState {
     var firstSeen: Int64
     var lastSeen: Int64
     var newestMinute: Int64
+    var newestSlot: Int
+    var last10Minutes: WindowSums
+    var lastHour: WindowSums
     var days: DayRing<AcceptorDay>
     var minutes: InlineArray<60, MinuteCounts>
     var cardBitmaps: InlineArray<10, CardBitmap>
@@ -56,7 +94,10 @@ struct AcceptorState: KeyedState {
         firstSeen = time
         lastSeen = time
         newestMinute = EventTime.minuteIndex(time)
-        days = DayRing(day: EventTime.dayIndex(time), empty: .empty)
+        newestSlot = Self.slot(newestMinute, 60)
+        last10Minutes = WindowSums()
+        lastHour = WindowSums()
+        days = DayRing(day: EventTime.dayIndex(time))
         minutes = InlineArray(repeating: .empty)
         cardBitmaps = InlineArray(repeating: .empty)
     }
@@ -66,20 +107,39 @@ struct AcceptorState: KeyedState {
         Int(minute - EventTime.floorDivide(minute, length) * length)
     }
 
-    /// Moves the minute ring forward to `minute`, clearing the buckets it passes.
+    /// The bucket slot of a minute the ring holds (`newestMinute - 59 ... newestMinute`).
+    @inline(__always)
+    private func slot(of minute: Int64) -> Int {
+        let back = Int(newestMinute - minute)
+        return newestSlot >= back ? newestSlot - back : newestSlot - back + 60
+    }
+
+    /// Moves the minute ring forward to `minute`: buckets leaving the 10- and 60-minute windows
+    /// are taken out of the running totals, and reused buckets are cleared.
     @inline(__always)
     private mutating func advance(to minute: Int64) {
         guard minute > newestMinute else { return }
-        let gap = min(minute - newestMinute, 60)
-        var minuteSlot = Self.slot(newestMinute, 60)
+        if minute - newestMinute >= 60 {
+            minutes = InlineArray(repeating: .empty)
+            cardBitmaps = InlineArray(repeating: .empty)
+            last10Minutes = WindowSums()
+            lastHour = WindowSums()
+            newestMinute = minute
+            newestSlot = Self.slot(minute, 60)
+            return
+        }
         var bitmapSlot = Self.slot(newestMinute, 10)
-        for _ in 0..<gap {
-            minuteSlot = minuteSlot == 59 ? 0 : minuteSlot + 1
+        while newestMinute < minute {
+            newestMinute += 1
+            newestSlot = newestSlot == 59 ? 0 : newestSlot + 1
             bitmapSlot = bitmapSlot == 9 ? 0 : bitmapSlot + 1
-            minutes[minuteSlot] = .empty
+            // Minute `newestMinute - 10` leaves the 10-minute window; the reused slot held the
+            // minute that leaves the hour.
+            last10Minutes.subtract(minutes[newestSlot >= 10 ? newestSlot - 10 : newestSlot + 50])
+            lastHour.subtract(minutes[newestSlot])
+            minutes[newestSlot] = .empty
             cardBitmaps[bitmapSlot] = .empty
         }
-        newestMinute = minute
     }
 
     /// Whether the ring still holds `minute`.
@@ -95,47 +155,83 @@ struct AcceptorState: KeyedState {
         if tx.messageType == .authorization {
             advance(to: minute)
             if holds(minute) {
-                let slot = Self.slot(minute, 60)
-                minutes[slot].attempts.incrementSaturating()
-                if tx.majorAmount <= 2 { minutes[slot].smallAttempts.incrementSaturating() }
-                if minute > newestMinute - 10 { cardBitmaps[Self.slot(minute, 10)].insert(tx.card.hash) }
+                let slot = slot(of: minute)
+                let inLast10 = minute > newestMinute - 10
+                if minutes[slot].attempts != .max {
+                    minutes[slot].attempts += 1
+                    lastHour.attempts += 1
+                    if inLast10 { last10Minutes.attempts += 1 }
+                }
+                if tx.majorAmount <= 2, minutes[slot].smallAttempts != .max {
+                    minutes[slot].smallAttempts += 1
+                    lastHour.smallAttempts += 1
+                    if inLast10 { last10Minutes.smallAttempts += 1 }
+                }
+                if inLast10 { cardBitmaps[Self.slot(minute, 10)].insert(tx.card.hash) }
             }
-            days.bucket(for: EventTime.dayIndex(tx.time), empty: .empty) { $0.attempts &+= 1 }
+            days.update(day: EventTime.dayIndex(tx.time)) { $0.attempts &+= 1 }
         }
         writeFeatures(at: tx.time, offset: offset, into: &features)
     }
 
-    /// `mutating` only so that the 1.2 KB record is read in place rather than copied.
+    /// `mutating` only so that the record is read in place rather than copied.
     @inline(__always)
     private mutating func writeFeatures(at time: Int64, offset: Int, into features: inout FeatureVector) {
         let minute = EventTime.minuteIndex(time)
-        var attempts1m = 0, attempts10m = 0, attempts1h = 0, declines10m = 0, declines1h = 0
-        var outcomes1h = 0, small10m = 0, invalid10m = 0
+        var hour = lastHour, tenMinutes = last10Minutes
+        var attempts1m = 0
+        if minute == newestMinute {
+            attempts1m = Int(minutes[newestSlot].attempts)
+        } else {
+            (tenMinutes, hour, attempts1m) = sumsByScanning(at: minute)
+        }
+        let distinctCards = distinctCards(at: minute)
+        let month = days.summary(endingAt: EventTime.dayIndex(time))
+        features.values[offset + 0] = Double(attempts1m)
+        features.values[offset + 1] = Double(tenMinutes.attempts)
+        features.values[offset + 2] = Double(hour.attempts)
+        features.values[offset + 3] = Double(tenMinutes.declines)
+        features.values[offset + 4] = Double(hour.declines)
+        features.values[offset + 5] = hour.outcomes == 0 ? 0 : Double(hour.declines) / Double(hour.outcomes)
+        features.values[offset + 6] = Double(tenMinutes.smallAttempts)
+        features.values[offset + 7] = Double(tenMinutes.invalidCardDeclines)
+        features.values[offset + 8] = distinctCards
+        features.values[offset + 9] = Double(month.fraudReports7d)
+        features.values[offset + 10] = Double(month.fraudReports30d)
+        features.values[offset + 11] = month.attempts30d == 0 ? 0 : Double(month.fraudReports30d) / Double(month.attempts30d)
+    }
+
+    /// Window totals for a minute older or newer than the newest bucket, by summing buckets.
+    private mutating func sumsByScanning(at minute: Int64) -> (WindowSums, WindowSums, Int) {
+        var tenMinutes = WindowSums(), hour = WindowSums()
+        var attempts1m = 0
         let last = min(minute, newestMinute)
         let first = max(minute - 59, newestMinute - 59)
-        if first <= last {
-            var slot = Self.slot(first, 60)
-            for index in first...last {
-                let counts = minutes[slot]
-                slot = slot == 59 ? 0 : slot + 1
-                let age = minute - index
-                attempts1h += Int(counts.attempts)
-                declines1h += Int(counts.declines)
-                outcomes1h += Int(counts.outcomes)
-                if age < 10 {
-                    attempts10m += Int(counts.attempts)
-                    declines10m += Int(counts.declines)
-                    small10m += Int(counts.smallAttempts)
-                    invalid10m += Int(counts.invalidCardDeclines)
-                    if age == 0 { attempts1m = Int(counts.attempts) }
-                }
+        guard first <= last else { return (tenMinutes, hour, 0) }
+        for index in first...last {
+            let counts = minutes[slot(of: index)]
+            let add = WindowSums(attempts: Int32(counts.attempts), outcomes: Int32(counts.outcomes), declines: Int32(counts.declines),
+                                 smallAttempts: Int32(counts.smallAttempts), invalidCardDeclines: Int32(counts.invalidCardDeclines))
+            hour.attempts += add.attempts; hour.outcomes += add.outcomes; hour.declines += add.declines
+            hour.smallAttempts += add.smallAttempts; hour.invalidCardDeclines += add.invalidCardDeclines
+            if minute - index < 10 {
+                tenMinutes.attempts += add.attempts; tenMinutes.outcomes += add.outcomes; tenMinutes.declines += add.declines
+                tenMinutes.smallAttempts += add.smallAttempts; tenMinutes.invalidCardDeclines += add.invalidCardDeclines
             }
+            if index == minute { attempts1m = Int(counts.attempts) }
         }
+        return (tenMinutes, hour, attempts1m)
+    }
+
+    /// Linear-counting estimate of the distinct cards in the 10 minutes ending at `minute`.
+    @inline(__always)
+    private mutating func distinctCards(at minute: Int64) -> Double {
         var union = CardBitmap.empty
-        let firstBitmap = max(minute - 9, newestMinute - 9)
-        if firstBitmap <= last {
-            var slot = Self.slot(firstBitmap, 10)
-            for _ in firstBitmap...last {
+        let last = min(minute, newestMinute)
+        let first = max(minute - 9, newestMinute - 9)
+        if first <= last {
+            var slot = Self.slot(first, 10)
+            for _ in first...last {
                 let words = cardBitmaps[slot].words
                 slot = slot == 9 ? 0 : slot + 1
                 union.words.0 |= words.0
@@ -146,28 +242,8 @@ struct AcceptorState: KeyedState {
         }
         let ones = union.words.0.nonzeroBitCount + union.words.1.nonzeroBitCount
             + union.words.2.nonzeroBitCount + union.words.3.nonzeroBitCount
-        let zeros = max(256 - ones, 1)
-        let distinctCards = ones == 0 ? 0 : -256 * EventTime.ln(Double(zeros) / 256)
-
-        let today = EventTime.dayIndex(time)
-        let week = days.fold(days: 7, endingAt: today, into: 0) { $0 += Int($1.fraudReports) }
-        let (attempts30d, fraud30d) = days.fold(days: 30, endingAt: today, into: (0, 0)) { sums, day in
-            sums.0 += Int(day.attempts)
-            sums.1 += Int(day.fraudReports)
-        }
-
-        features.values[offset + 0] = Double(attempts1m)
-        features.values[offset + 1] = Double(attempts10m)
-        features.values[offset + 2] = Double(attempts1h)
-        features.values[offset + 3] = Double(declines10m)
-        features.values[offset + 4] = Double(declines1h)
-        features.values[offset + 5] = outcomes1h == 0 ? 0 : Double(declines1h) / Double(outcomes1h)
-        features.values[offset + 6] = Double(small10m)
-        features.values[offset + 7] = Double(invalid10m)
-        features.values[offset + 8] = distinctCards.rounded()
-        features.values[offset + 9] = Double(week)
-        features.values[offset + 10] = Double(fraud30d)
-        features.values[offset + 11] = attempts30d == 0 ? 0 : Double(fraud30d) / Double(attempts30d)
+        guard ones > 0 else { return 0 }
+        return (-256 * EventTime.ln(Double(max(256 - ones, 1)) / 256)).rounded()
     }
 
     /// Applies an issuer answer in the minute of the attempt it answers. System declines count
@@ -176,20 +252,30 @@ struct AcceptorState: KeyedState {
         lastSeen = max(lastSeen, tx.time)
         let minute = EventTime.minuteIndex(tx.time)
         guard holds(minute) else { return }
-        let slot = Self.slot(minute, 60)
+        let slot = slot(of: minute)
+        let inLast10 = minute > newestMinute - 10
         let category = code.category
-        minutes[slot].outcomes.incrementSaturating()
-        if category != .approved && category != .system {
-            minutes[slot].declines.incrementSaturating()
-            if code.isInvalidCardData {
-                minutes[slot].invalidCardDeclines.incrementSaturating()
-            }
+        if minutes[slot].outcomes != .max {
+            minutes[slot].outcomes += 1
+            lastHour.outcomes += 1
+            if inLast10 { last10Minutes.outcomes += 1 }
+        }
+        guard category != .approved && category != .system else { return }
+        if minutes[slot].declines != .max {
+            minutes[slot].declines += 1
+            lastHour.declines += 1
+            if inLast10 { last10Minutes.declines += 1 }
+        }
+        if code.isInvalidCardData, minutes[slot].invalidCardDeclines != .max {
+            minutes[slot].invalidCardDeclines += 1
+            lastHour.invalidCardDeclines += 1
+            if inLast10 { last10Minutes.invalidCardDeclines += 1 }
         }
     }
 
     /// Counts a chargeback or fraud report on the day it arrived.
     mutating func apply(_ feedback: Feedback) {
         lastSeen = max(lastSeen, feedback.reportTime)
-        days.bucket(for: EventTime.dayIndex(feedback.reportTime), empty: .empty) { $0.fraudReports &+= 1 }
+        days.update(day: EventTime.dayIndex(feedback.reportTime)) { $0.fraudReports &+= 1 }
     }
 }

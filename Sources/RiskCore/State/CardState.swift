@@ -24,14 +24,33 @@ struct CardEvent {
 }
 
 /// Daily counters of a card.
-struct CardDay {
+struct CardDay: DayBucket {
     var attempts: UInt16
     var declines: UInt8
     var fraudReports: UInt8
     static let empty = CardDay(attempts: 0, declines: 0, fraudReports: 0)
+
+    struct Summary {
+        var attempts7d: UInt16 = 0
+        var declines7d: UInt16 = 0
+        var attempts30d: UInt16 = 0
+        var fraudReports30d: UInt16 = 0
+    }
+
+    static let emptySummary = Summary()
+
+    @inline(__always)
+    static func accumulate(_ summary: inout Summary, _ day: CardDay, age: Int32) {
+        summary.attempts30d &+= day.attempts
+        summary.fraudReports30d &+= UInt16(day.fraudReports)
+        if age < 7 {
+            summary.attempts7d &+= day.attempts
+            summary.declines7d &+= UInt16(day.declines)
+        }
+    }
 }
 
-/// Everything RiskScore remembers about one card: 480 bytes, fixed (see ``CardState/size``).
+/// Everything RiskScore remembers about one card: 488 bytes, fixed; 504 with its two index slots.
 ///
 /// - Short windows (1 min to 24 h) are computed exactly from the last 16 attempts: an attempt at
 ///   time `e` is in the window of length `W` at time `t` when `t - W < e <= t`. Attempts that
@@ -75,7 +94,7 @@ struct CardState: KeyedState {
         historyAttempts = 0
         ringNext = 0
         ringCount = 0
-        days = DayRing(day: EventTime.dayIndex(time), empty: .empty)
+        days = DayRing(day: EventTime.dayIndex(time))
         events = InlineArray(repeating: .empty)
         hours = InlineArray(repeating: 0)
     }

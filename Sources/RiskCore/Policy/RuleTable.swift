@@ -1,0 +1,126 @@
+/// A rule condition in its fast form: a conjunction of `feature <op> constant` clauses.
+struct Clause {
+    enum Comparison: UInt8 { case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual }
+    var feature: Int32
+    var comparison: Comparison
+    var constant: Double
+
+    @inline(__always)
+    func holds(_ features: UnsafePointer<Double>) -> Bool {
+        let value = features[Int(feature)]
+        switch comparison {
+        case .less: return value < constant
+        case .lessOrEqual: return value <= constant
+        case .greater: return value > constant
+        case .greaterOrEqual: return value >= constant
+        case .equal: return value == constant
+        case .notEqual: return value != constant
+        }
+    }
+
+    /// The clauses of `expression` when it is an `and` of comparisons between a feature and a
+    /// number, of bare features (true when non-zero) and of `not feature`; nil otherwise.
+    static func conjunction(_ expression: Expression) -> [Clause]? {
+        switch expression {
+        case .binary(.and, let left, let right):
+            guard let left = conjunction(left), let right = conjunction(right) else { return nil }
+            return left + right
+        case .feature(let feature):
+            return [Clause(feature: Int32(feature.rawValue), comparison: .notEqual, constant: 0)]
+        case .unary(.not, .feature(let feature)):
+            return [Clause(feature: Int32(feature.rawValue), comparison: .equal, constant: 0)]
+        case .binary(let op, .feature(let feature), .number(let value)):
+            return comparison(op).map { [Clause(feature: Int32(feature.rawValue), comparison: $0, constant: value)] }
+        case .binary(let op, .number(let value), .feature(let feature)):
+            return comparison(op).map { [Clause(feature: Int32(feature.rawValue), comparison: mirrored($0), constant: value)] }
+        default:
+            return nil
+        }
+    }
+
+    private static func comparison(_ op: Expression.BinaryOperator) -> Comparison? {
+        switch op {
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        case .greaterOrEqual: .greaterOrEqual
+        case .equal: .equal
+        case .notEqual: .notEqual
+        default: nil
+        }
+    }
+
+    /// `c < x` is `x > c`.
+    private static func mirrored(_ comparison: Comparison) -> Comparison {
+        switch comparison {
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        case .equal, .notEqual: comparison
+        }
+    }
+}
+
+/// The rules of a policy laid out for evaluation: fixed-size entries and clauses in buffers the
+/// table owns, so that evaluating touches no reference counts. Rules whose condition is not a
+/// plain conjunction run their ``CompiledCondition`` program instead.
+final class RuleTable: @unchecked Sendable {
+    struct Entry {
+        var firstClause: Int32
+        /// Number of clauses, or -1 when the rule runs its program.
+        var clauseCount: Int32
+        var points: Double
+        /// `Action.rawValue`, or -1 for a rule that only adds points.
+        var action: Int8
+    }
+
+    // Immutable after init; the buffers are freed in deinit.
+    let entries: UnsafeMutableBufferPointer<Entry>
+    private let clauses: UnsafeMutableBufferPointer<Clause>
+    private let programs: [CompiledCondition]
+    let templates: [ReasonTemplate]
+
+    init(_ rules: [CompiledRule]) {
+        var allClauses: [Clause] = []
+        var entryList: [Entry] = []
+        for rule in rules {
+            let first = Int32(allClauses.count)
+            if let conjunction = rule.condition.conjunction {
+                allClauses += conjunction
+                entryList.append(Entry(firstClause: first, clauseCount: Int32(conjunction.count), points: rule.points,
+                                       action: rule.action.map { Int8($0.rawValue) } ?? -1))
+            } else {
+                entryList.append(Entry(firstClause: first, clauseCount: -1, points: rule.points,
+                                       action: rule.action.map { Int8($0.rawValue) } ?? -1))
+            }
+        }
+        entries = .allocate(capacity: max(entryList.count, 1))
+        _ = entries.initialize(from: entryList)
+        clauses = .allocate(capacity: max(allClauses.count, 1))
+        _ = clauses.initialize(from: allClauses)
+        programs = rules.map(\.condition)
+        templates = rules.map(\.template)
+    }
+
+    deinit {
+        entries.deallocate()
+        clauses.deallocate()
+    }
+
+    var count: Int { programs.count }
+
+    /// Whether rule `index` matches.
+    @inline(__always)
+    func matches(_ index: Int, _ features: UnsafePointer<Double>) -> Bool {
+        let entry = entries[index]
+        guard entry.clauseCount >= 0 else { return programs[index].matches(features) }
+        var clause = Int(entry.firstClause)
+        let end = clause + Int(entry.clauseCount)
+        while clause < end {
+            if !clauses[clause].holds(features) { return false }
+            clause += 1
+        }
+        return true
+    }
+}
