@@ -7,6 +7,7 @@ struct RiskScoreCommand: ParsableCommand {
         commandName: "riskscore",
         abstract: "Score payment transactions: allow, review or decline, with reasons and retry advice.",
         subcommands: [
+            DemoCommand.self,
             CheckPolicyCommand.self,
         ]
     )

@@ -16,7 +16,7 @@ struct PolicyLoadTests {
     func defaultPolicyLoads() throws {
         let policy = try Fixture.defaultPolicy()
         #expect(policy.ruleNames.contains("rapid_retries_after_declines"))
-        #expect(policy.reviewThreshold == 50)
+        #expect(policy.reviewThreshold == 60)
         #expect(policy.declineThreshold == 80)
     }
 

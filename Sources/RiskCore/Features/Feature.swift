@@ -29,6 +29,8 @@ public enum Feature: Int, CaseIterable, Sendable {
     case merchantAttempts1m, merchantAttempts10m, merchantAttempts1h, merchantDeclines10m, merchantDeclines1h,
          merchantDeclineRate1h, merchantSmallAttempts10m, merchantInvalidCardDeclines10m,
          merchantDistinctCards10m, merchantFraudReports7d, merchantFraudReports30d, merchantFraudRate30d
+    // Added in schema version 2
+    case cardNeverRetrySameMerchant30d, cardRiskDeclines10m
 
     /// The name used in policies, model files and feature exports.
     public var name: String { FeatureSchema.names[rawValue] }
@@ -51,7 +53,7 @@ public enum Feature: Int, CaseIterable, Sendable {
 /// The named, versioned feature schema shared by policies, models and feature export.
 public enum FeatureSchema {
     /// Version of the feature schema: bump it when features are added, removed or change meaning.
-    public static let version = 1
+    public static let version = 2
 
     /// Number of features.
     public static let count = Feature.allCases.count
@@ -74,7 +76,9 @@ public enum FeatureSchema {
             "card.small_attempts_10m", "card.amount_sum_24h", "card.usual_amount", "card.amount_ratio",
             "card.distinct_terminals_1h", "card.distinct_merchants_24h", "card.fraud_reports_30d",
             "card.age_days", "card.history_attempts", "card.hour_share",
-        ] + acceptor.map { "terminal." + $0 } + acceptor.map { "merchant." + $0 }
+        ] + acceptor.map { "terminal." + $0 } + acceptor.map { "merchant." + $0 } + [
+            "card.never_retry_same_merchant_30d", "card.risk_declines_10m",
+        ]
         precondition(names.count == Feature.allCases.count, "feature names out of step with Feature")
         return names
     }()

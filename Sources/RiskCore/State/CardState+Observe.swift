@@ -24,7 +24,10 @@ extension CardState {
         features[.cardSecondsSinceLastDecline] = Self.seconds(from: lastDecline, to: time)
         features[.cardConsecutiveDeclines] = Double(consecutiveDeclines)
         let sinceNeverRetry = time - lastNeverRetry
-        features[.cardNeverRetry30d] = (sinceNeverRetry >= 0 && sinceNeverRetry < 30 * EventTime.day) ? 1 : 0
+        let neverRetry30d = sinceNeverRetry >= 0 && sinceNeverRetry < 30 * EventTime.day
+        features[.cardNeverRetry30d] = neverRetry30d ? 1 : 0
+        features[.cardNeverRetrySameMerchant30d] =
+            (neverRetry30d && neverRetryMerchantTag == UInt16(truncatingIfNeeded: tx.merchant >> 48)) ? 1 : 0
 
         if isAttempt {
             recordAttempt(tx, hour: hour, majorAmount: majorAmount)
@@ -73,12 +76,13 @@ extension CardState {
     private mutating func writeRingFeatures(at time: Int64, minorUnitScale: Double, into features: inout FeatureVector) {
         var attempts1m = 0, attempts10m = 0, attempts1h = 0, attempts24h = 0
         var approvals24h = 0, declines10m = 0, declines1h = 0, declines24h = 0
-        var systemDeclines1h = 0, pinFailures24h = 0, small10m = 0
+        var systemDeclines1h = 0, pinFailures24h = 0, small10m = 0, riskDeclines10m = 0
         var amountSum24h: Int64 = 0
         var terminals = TagSet(), merchants = TagSet()
         let system = UInt64(DeclineCategory.system.rawValue) + 1
         let pin = UInt64(DeclineCategory.pin.rawValue) + 1
         let approved = UInt64(DeclineCategory.approved.rawValue) + 1
+        let risk = UInt64(DeclineCategory.risk.rawValue) + 1
 
         for index in 0..<Int(ringCount) {
             let event = events[index]
@@ -100,6 +104,7 @@ extension CardState {
             guard age < 10 * EventTime.minute else { continue }
             attempts10m += 1
             if isDecline { declines10m += 1 }
+            if outcome == risk { riskDeclines10m += 1 }
             if event.isSmall { small10m += 1 }
             if age < EventTime.minute { attempts1m += 1 }
         }
@@ -114,6 +119,7 @@ extension CardState {
         features[.cardSystemDeclines1h] = Double(systemDeclines1h)
         features[.cardPinFailures24h] = Double(pinFailures24h)
         features[.cardSmallAttempts10m] = Double(small10m)
+        features[.cardRiskDeclines10m] = Double(riskDeclines10m)
         features[.cardAmountSum24h] = Double(amountSum24h) / minorUnitScale
         features[.cardDistinctTerminals1h] = Double(terminals.count)
         features[.cardDistinctMerchants24h] = Double(merchants.count)
@@ -164,7 +170,10 @@ extension CardState {
             lastDecline = max(lastDecline, tx.time)
             days.update(day: EventTime.dayIndex(tx.time)) { $0.declines.incrementSaturating() }
         }
-        if code.neverRetry { lastNeverRetry = max(lastNeverRetry, tx.time) }
+        if code.neverRetry, tx.time >= lastNeverRetry {
+            lastNeverRetry = tx.time
+            neverRetryMerchantTag = UInt16(truncatingIfNeeded: tx.merchant >> 48)
+        }
     }
 
     /// Counts a chargeback or fraud report on the day it arrived.

@@ -71,6 +71,8 @@ struct CardState: KeyedState {
     var logAmountMean: Float
     var amountSamples: UInt16
     var consecutiveDeclines: UInt16
+    /// 16 bits of the merchant hash of the newest never-retry decline.
+    var neverRetryMerchantTag: UInt16
     var historyAttempts: UInt32
     var ringNext: UInt8
     var ringCount: UInt8
@@ -91,6 +93,7 @@ struct CardState: KeyedState {
         logAmountMean = 0
         amountSamples = 0
         consecutiveDeclines = 0
+        neverRetryMerchantTag = 0
         historyAttempts = 0
         ringNext = 0
         ringCount = 0
