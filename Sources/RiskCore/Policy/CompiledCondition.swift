@@ -23,11 +23,11 @@ struct CompiledCondition: Sendable {
     /// number, else the first feature mentioned.
     let primaryFeature: Feature?
     let primaryThreshold: Double
-    /// The condition as a plain conjunction of clauses, when it is one (the fast form).
-    let conjunction: [Clause]?
+    /// The condition as an `or` of plain conjunctions of clauses, when it is one (the fast form).
+    let alternatives: [[Clause]]?
 
     init(_ expression: Expression) throws(ExpressionError) {
-        conjunction = Clause.conjunction(expression)
+        alternatives = Clause.disjunction(expression)
         var program: [Instruction] = []
         var sets: [[Double]] = []
         var depth = 0, maximum = 0

@@ -18,6 +18,16 @@ struct Clause {
         }
     }
 
+    /// The clause groups of `expression` when it is an `or` of conjunctions (see
+    /// ``conjunction(_:)``): it holds when every clause of some group holds; nil otherwise.
+    static func disjunction(_ expression: Expression) -> [[Clause]]? {
+        if case .binary(.or, let left, let right) = expression {
+            guard let left = disjunction(left), let right = disjunction(right) else { return nil }
+            return left + right
+        }
+        return conjunction(expression).map { [$0] }
+    }
+
     /// The clauses of `expression` when it is an `and` of comparisons between a feature and a
     /// number, of bare features (true when non-zero) and of `not feature`; nil otherwise.
     static func conjunction(_ expression: Expression) -> [Clause]? {
@@ -62,14 +72,15 @@ struct Clause {
     }
 }
 
-/// The rules of a policy laid out for evaluation: fixed-size entries and clauses in buffers the
-/// table owns, so that evaluating touches no reference counts. Rules whose condition is not a
-/// plain conjunction run their ``CompiledCondition`` program instead.
+/// The rules of a policy laid out for evaluation: fixed-size entries, clause groups and clauses
+/// in buffers the table owns, so that evaluating touches no reference counts. A rule holds when
+/// every clause of one of its groups holds. Rules whose condition is not an `or` of plain
+/// conjunctions run their ``CompiledCondition`` program instead.
 final class RuleTable: @unchecked Sendable {
     struct Entry {
-        var firstClause: Int32
-        /// Number of clauses, or -1 when the rule runs its program.
-        var clauseCount: Int32
+        var firstGroup: Int32
+        /// Number of clause groups, or -1 when the rule runs its program.
+        var groupCount: Int32
         var points: Double
         /// `Action.rawValue`, or -1 for a rule that only adds points.
         var action: Int8
@@ -77,26 +88,30 @@ final class RuleTable: @unchecked Sendable {
 
     // Immutable after init; the buffers are freed in deinit.
     let entries: UnsafeMutableBufferPointer<Entry>
+    /// (first clause, clause count) of each group.
+    private let groups: UnsafeMutableBufferPointer<(Int32, Int32)>
     private let clauses: UnsafeMutableBufferPointer<Clause>
     private let programs: [CompiledCondition]
     let templates: [ReasonTemplate]
 
     init(_ rules: [CompiledRule]) {
         var allClauses: [Clause] = []
+        var groupList: [(Int32, Int32)] = []
         var entryList: [Entry] = []
         for rule in rules {
-            let first = Int32(allClauses.count)
-            if let conjunction = rule.condition.conjunction {
-                allClauses += conjunction
-                entryList.append(Entry(firstClause: first, clauseCount: Int32(conjunction.count), points: rule.points,
-                                       action: rule.action.map { Int8($0.rawValue) } ?? -1))
-            } else {
-                entryList.append(Entry(firstClause: first, clauseCount: -1, points: rule.points,
-                                       action: rule.action.map { Int8($0.rawValue) } ?? -1))
+            let firstGroup = Int32(groupList.count)
+            let alternatives = rule.condition.alternatives
+            for group in alternatives ?? [] {
+                groupList.append((Int32(allClauses.count), Int32(group.count)))
+                allClauses += group
             }
+            entryList.append(Entry(firstGroup: firstGroup, groupCount: alternatives.map { Int32($0.count) } ?? -1,
+                                   points: rule.points, action: rule.action.map { Int8($0.rawValue) } ?? -1))
         }
         entries = .allocate(capacity: max(entryList.count, 1))
         _ = entries.initialize(from: entryList)
+        groups = .allocate(capacity: max(groupList.count, 1))
+        _ = groups.initialize(from: groupList)
         clauses = .allocate(capacity: max(allClauses.count, 1))
         _ = clauses.initialize(from: allClauses)
         programs = rules.map(\.condition)
@@ -105,6 +120,7 @@ final class RuleTable: @unchecked Sendable {
 
     deinit {
         entries.deallocate()
+        groups.deallocate()
         clauses.deallocate()
     }
 
@@ -114,13 +130,25 @@ final class RuleTable: @unchecked Sendable {
     @inline(__always)
     func matches(_ index: Int, _ features: UnsafePointer<Double>) -> Bool {
         let entry = entries[index]
-        guard entry.clauseCount >= 0 else { return programs[index].matches(features) }
-        var clause = Int(entry.firstClause)
-        let end = clause + Int(entry.clauseCount)
-        while clause < end {
-            if !clauses[clause].holds(features) { return false }
-            clause += 1
+        guard entry.groupCount >= 0 else { return programMatches(index, features) }
+        var group = Int(entry.firstGroup)
+        let lastGroup = group + Int(entry.groupCount)
+        groupLoop: while group < lastGroup {
+            var clause = Int(groups[group].0)
+            let end = clause + Int(groups[group].1)
+            group += 1
+            while clause < end {
+                if !clauses[clause].holds(features) { continue groupLoop }
+                clause += 1
+            }
+            return true
         }
-        return true
+        return false
+    }
+
+    /// The slow path, kept out of line so that the clause loop inlines into the caller.
+    @inline(never)
+    private func programMatches(_ index: Int, _ features: UnsafePointer<Double>) -> Bool {
+        programs[index].matches(features)
     }
 }
