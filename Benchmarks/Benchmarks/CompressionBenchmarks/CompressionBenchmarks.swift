@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
         let elapsed = MonotonicClock.nanoseconds() - start
         benchmark.stopMeasurement()
         decoder.reset()
-        precondition(produced == plain.count, "decoded \(produced) bytes, expected \(plain.count)")
+        if produced != plain.count { fatalError("decoded \(produced) bytes, expected \(plain.count)") }
         ByteRate.record(bytes: produced, nanoseconds: elapsed, on: benchmark)
     }
 
@@ -37,7 +37,7 @@ let benchmarks: @Sendable () -> Void = {
             }
             let elapsed = MonotonicClock.nanoseconds() - start
             benchmark.stopMeasurement()
-            precondition(written > 0 && written < plain.count, "encoder wrote \(written) bytes for \(plain.count)")
+            if written == 0 || written >= plain.count { fatalError("encoder wrote \(written) bytes for \(plain.count)") }
             ByteRate.record(bytes: plain.count, nanoseconds: elapsed, on: benchmark)
         }
     }

@@ -12,7 +12,7 @@ let benchmarks: @Sendable () -> Void = {
     let fixtures = RepositoryPaths.file("Tests/RiskModelsTests/Fixtures")
     let model = try! RiskModel.load(contentsOf: URL(fileURLWithPath: fixtures + "/xgb_bench.json"))
     let rows = try! FixtureRows(path: fixtures + "/inputs.csv")
-    precondition(rows.columns >= model.inputCount, "inputs.csv has \(rows.columns) columns, model needs \(model.inputCount)")
+    if rows.columns < model.inputCount { fatalError("inputs.csv has \(rows.columns) columns, model needs \(model.inputCount)") }
 
     Benchmark("XGBoost 100×6 margin", configuration: configuration) { benchmark in
         rows.values.withUnsafeBufferPointer { all in

@@ -12,14 +12,14 @@ let benchmarks: @Sendable () -> Void = {
     let recordCount = 20_000
 
     let ndjson = SimulatedTraffic.ndjson(recordCount)
-    let ndjsonLoop = ParseLoop(parser: .ndjson(NDJSONRecordParser()), buffer: ndjson)
+    let ndjsonLoop = ParseLoop(name: "NDJSON", parser: .ndjson(NDJSONRecordParser()), buffer: ndjson)
     Benchmark("NDJSON parse", configuration: configuration) { benchmark in
         ndjsonLoop.run(benchmark)
     }
 
     let csv = SimulatedTraffic.csv(recordCount)
     let csvParser = try! CSVRecordParser(header: csv.header)
-    let csvLoop = ParseLoop(parser: .csv(csvParser), buffer: csv.lines)
+    let csvLoop = ParseLoop(name: "CSV", parser: .csv(csvParser), buffer: csv.lines)
     Benchmark("CSV parse", configuration: configuration) { benchmark in
         csvLoop.run(benchmark)
     }

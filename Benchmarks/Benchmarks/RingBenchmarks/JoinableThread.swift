@@ -30,7 +30,7 @@ struct JoinableThread {
             body.run()
             return nil
         }, context)
-        precondition(result == 0, "pthread_create failed: \(result)")
+        if result != 0 { fatalError("pthread_create failed: \(result)") }
     }
 
     /// Waits for the thread's closure to return.

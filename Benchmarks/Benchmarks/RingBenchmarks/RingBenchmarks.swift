@@ -15,7 +15,7 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             let checksum = RingTransfer.single(ring, count: RingTransfer.elementsPerIteration)
             benchmark.stopMeasurement()
-            precondition(checksum == RingTransfer.expectedChecksum(RingTransfer.elementsPerIteration), "ring lost or duplicated elements")
+            if checksum != RingTransfer.expectedChecksum(RingTransfer.elementsPerIteration) { fatalError("ring lost or duplicated elements") }
         }
 
         Benchmark("SPSCRing batch \(RingTransfer.batchSize) (capacity \(capacity))", configuration: configuration) { benchmark in
@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             let checksum = RingTransfer.batch(ring, count: RingTransfer.elementsPerIteration)
             benchmark.stopMeasurement()
-            precondition(checksum == RingTransfer.expectedChecksum(RingTransfer.elementsPerIteration), "ring lost or duplicated elements")
+            if checksum != RingTransfer.expectedChecksum(RingTransfer.elementsPerIteration) { fatalError("ring lost or duplicated elements") }
         }
     }
 }
