@@ -13,6 +13,8 @@ let benchmarks: @Sendable () -> Void = {
     let decoder = try! ZstdDecoder()
 
     Benchmark("zstd decode (level \(ZstdEncoder.defaultLevel) input)", configuration: configuration) { benchmark in
+        benchmark.startMeasurement()
+        let cpuStart = ThreadCPUTime.now()
         var produced = 0
         let start = MonotonicClock.nanoseconds()
         compressed.withUnsafeBytes { input in
@@ -21,6 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         let elapsed = MonotonicClock.nanoseconds() - start
         benchmark.stopMeasurement()
+        ThreadCPUTime.record(since: cpuStart, on: benchmark)
         decoder.reset()
         if produced != plain.count { fatalError("decoded \(produced) bytes, expected \(plain.count)") }
         ByteRate.record(bytes: produced, nanoseconds: elapsed, on: benchmark)
@@ -29,6 +32,8 @@ let benchmarks: @Sendable () -> Void = {
     for level: Int32 in [1, ZstdEncoder.defaultLevel] {
         let encoder = try! ZstdEncoder(level: level)
         Benchmark("zstd encode (level \(level))", configuration: configuration) { benchmark in
+            benchmark.startMeasurement()
+            let cpuStart = ThreadCPUTime.now()
             var written = 0
             let start = MonotonicClock.nanoseconds()
             plain.withUnsafeBytes { input in
@@ -37,6 +42,7 @@ let benchmarks: @Sendable () -> Void = {
             }
             let elapsed = MonotonicClock.nanoseconds() - start
             benchmark.stopMeasurement()
+            ThreadCPUTime.record(since: cpuStart, on: benchmark)
             if written == 0 || written >= plain.count { fatalError("encoder wrote \(written) bytes for \(plain.count)") }
             ByteRate.record(bytes: plain.count, nanoseconds: elapsed, on: benchmark)
         }

@@ -48,6 +48,7 @@ final class ParseLoop {
         let lines = self.lines
         buffer.bytes.withUnsafeBytes { all in
             benchmark.startMeasurement()
+            let cpuStart = ThreadCPUTime.now()
             let start = MonotonicClock.nanoseconds()
             for _ in benchmark.scaledIterations {
                 let range = lines[index]
@@ -58,6 +59,7 @@ final class ParseLoop {
             }
             let elapsed = MonotonicClock.nanoseconds() - start
             benchmark.stopMeasurement()
+            ThreadCPUTime.record(since: cpuStart, on: benchmark)
             ByteRate.record(bytes: bytes, nanoseconds: elapsed, on: benchmark)
         }
         next = index
