@@ -12,7 +12,8 @@ import Darwin
 /// iteration, and records the bytes parsed (newlines included) as the ``ByteRate`` metric.
 ///
 /// Only lines the parser accepts are timed: lines it rejects are left out when the loop is
-/// built, and their count and first error are written to standard error.
+/// built, and their count and first error are written to standard error, after the line count
+/// and average line size.
 final class ParseLoop {
     private let parser: RecordParser
     private let buffer: LineBuffer
@@ -32,10 +33,12 @@ final class ParseLoop {
                 }
             }
         }
+        var note = "\(name): \(buffer.lines.count) generated lines, \(buffer.bytes.count) bytes, "
+            + "average \(Int(buffer.averageLineBytes.rounded())) bytes per line with its newline\n"
         if let firstError {
-            let note = "\(name): \(buffer.lines.count - accepted.count) of \(buffer.lines.count) generated lines rejected by the parser and left out (first: \(firstError))\n"
-            _ = note.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+            note += "\(name): \(buffer.lines.count - accepted.count) of \(buffer.lines.count) generated lines rejected by the parser and left out (first: \(firstError))\n"
         }
+        _ = note.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
         if accepted.isEmpty { fatalError("\(name): no line to parse") }
         self.parser = parser
         self.buffer = buffer
