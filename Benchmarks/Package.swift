@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Micro-benchmarks on ordo-one/benchmark. Run from this folder: `swift package benchmark`.
+// Micro-benchmarks on ordo-one/benchmark. Run from this folder: `swift package benchmark`
+// (see Docs/benchmarks.md).
 let package = Package(
     name: "RiskScoreBenchmarks",
     platforms: [.macOS("26.0")],
@@ -10,15 +11,35 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "CoreBenchmarks",
+        // Generated traffic in memory, the MB/s metric and repository paths, shared by the suites.
+        .target(
+            name: "BenchmarkSupport",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "RiskCore", package: "RiskScore"),
+                .product(name: "RiskSim", package: "RiskScore"),
             ],
-            path: "Benchmarks/CoreBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+            path: "Sources/BenchmarkSupport"
         ),
+        benchmark("CoreBenchmarks", ["RiskCore"]),
+        benchmark("RingBenchmarks", ["LockFreeRing"]),
+        benchmark("WindowBenchmarks", ["RiskCore"]),
+        benchmark("ParsingBenchmarks", ["RiskIngest"]),
+        benchmark("CompressionBenchmarks", ["RiskIO"]),
+        benchmark("ModelBenchmarks", ["RiskModels"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// A benchmark executable in `Benchmarks/NAME`, using the RiskScore products `products`.
+func benchmark(_ name: String, _ products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            .product(name: "Benchmark", package: "benchmark"),
+            "BenchmarkSupport",
+        ] + products.map { .product(name: $0, package: "RiskScore") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

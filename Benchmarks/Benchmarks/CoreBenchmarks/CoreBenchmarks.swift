@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import RiskCore
 
@@ -36,6 +37,13 @@ struct SplitMix {
     }
 }
 
+/// A value a benchmark keeps between iterations, with the position it has reached.
+final class Cursor<Value> {
+    var value: Value
+    var index = 0
+    init(_ value: Value) { self.value = value }
+}
+
 func defaultPolicy() -> Policy {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Models/default-policy.yaml").path
@@ -45,43 +53,64 @@ func defaultPolicy() -> Policy {
 let benchmarks: @Sendable () -> Void = {
     let traffic = Traffic()
     let policy = defaultPolicy()
-    let metrics: [BenchmarkMetric] = [.wallClock, .throughput, .instructions, .mallocCountTotal]
+    let metrics = StandardMetrics.singleThread
 
+    // Engines and cursors live across iterations: building and warming them inside the closure
+    // would repeat that work (untimed, but against maxDuration) on every iteration.
+    let scoring = Cursor(RiskEngine(policy: policy))
     Benchmark("RiskEngine.score", configuration: .init(metrics: metrics, scalingFactor: .kilo)) { benchmark in
-        let engine = RiskEngine(policy: policy)
-        var index = 0
+        let engine = scoring.value
+        var index = scoring.index
         benchmark.startMeasurement()
+        let cpuStart = ThreadCPUTime.now()
         for _ in benchmark.scaledIterations {
             blackHole(engine.score(traffic.transactions[index]))
             index = (index + 1) % traffic.transactions.count
         }
+        benchmark.stopMeasurement()
+        ThreadCPUTime.record(since: cpuStart, on: benchmark)
+        scoring.index = index
     }
 
+    let recording = Cursor(RiskEngine(policy: policy))
+    for tx in traffic.transactions.prefix(100_000) { _ = recording.value.score(tx) }
     Benchmark("RiskEngine.record(outcome:)", configuration: .init(metrics: metrics, scalingFactor: .kilo)) { benchmark in
-        let engine = RiskEngine(policy: policy)
-        for tx in traffic.transactions.prefix(100_000) { _ = engine.score(tx) }
+        let engine = recording.value
         let declined = ResponseCode("05")!
-        var index = 0
+        var index = recording.index
         benchmark.startMeasurement()
+        let cpuStart = ThreadCPUTime.now()
         for _ in benchmark.scaledIterations {
             engine.record(outcome: Outcome(transaction: traffic.transactions[index], responseCode: index % 10 == 0 ? declined : .approved))
             index = (index + 1) % 100_000
         }
+        benchmark.stopMeasurement()
+        ThreadCPUTime.record(since: cpuStart, on: benchmark)
+        recording.index = index
     }
 
+    var scoredVectors: [FeatureVector] = []
+    let vectorEngine = RiskEngine(policy: policy)
+    for tx in traffic.transactions.prefix(10_000) {
+        var features = FeatureVector()
+        _ = vectorEngine.score(tx, features: &features)
+        scoredVectors.append(features)
+    }
+    let decided = Cursor(scoredVectors)
     Benchmark("Policy.decide (default policy)", configuration: .init(metrics: metrics, scalingFactor: .kilo)) { benchmark in
-        let engine = RiskEngine(policy: policy)
-        var vectors: [FeatureVector] = []
-        for tx in traffic.transactions.prefix(10_000) {
-            var features = FeatureVector()
-            _ = engine.score(tx, features: &features)
-            vectors.append(features)
-        }
-        var index = 0
+        // Moved out of the cursor so the array stays uniquely referenced (no copy on write).
+        var vectors = decided.value
+        decided.value = []
+        var index = decided.index
         benchmark.startMeasurement()
+        let cpuStart = ThreadCPUTime.now()
         for _ in benchmark.scaledIterations {
             blackHole(policy.decide(&vectors[index], transactionID: UInt64(index)))
             index = (index + 1) % vectors.count
         }
+        benchmark.stopMeasurement()
+        ThreadCPUTime.record(since: cpuStart, on: benchmark)
+        decided.value = vectors
+        decided.index = index
     }
 }
