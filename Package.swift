@@ -21,7 +21,7 @@ let package = Package(
     ],
     targets: [
         // Scoring core: transactions, velocity windows, policies, the embeddable engine.
-        .target(name: "RiskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "RiskCore", dependencies: ["RiskModels", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
 
         // Tree-ensemble and logistic models (XGBoost JSON, LightGBM model.txt).
