@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LockFreeRing", targets: ["LockFreeRing"]),
         .library(name: "RiskIngest", targets: ["RiskIngest"]),
         .library(name: "RiskSim", targets: ["RiskSim"]),
+        .library(name: "RiskEval", targets: ["RiskEval"]),
         .executable(name: "riskscore", targets: ["riskscore"]),
     ],
     dependencies: [
@@ -45,11 +46,15 @@ let package = Package(
         .target(name: "RiskSim", dependencies: ["RiskCore"]),
         .testTarget(name: "RiskSimTests", dependencies: ["RiskSim", "RiskCore"]),
 
+        // Feature export, label delay, evaluation metrics and the HTML report.
+        .target(name: "RiskEval", dependencies: ["RiskCore", "RiskIngest", "RiskIO", "RiskModels"]),
+        .testTarget(name: "RiskEvalTests", dependencies: ["RiskEval", "RiskCore"]),
+
         // The command line.
         .executableTarget(
             name: "riskscore",
             dependencies: [
-                "RiskCore", "RiskIngest", "RiskSim", "RiskIO", "RiskModels",
+                "RiskCore", "RiskIngest", "RiskSim", "RiskIO", "RiskModels", "RiskEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
