@@ -122,3 +122,34 @@ struct PolicyModelTests {
         #expect(PolicyModel.reasonCode(for: .terminalFraudRate30d) == "MODEL_TERMINAL_FRAUD_RATE_30D")
     }
 }
+
+@Suite("The shipped default policy with its model")
+struct DefaultModelTests {
+    @Test("the default policy loads the default model bound to the schema")
+    func loads() throws {
+        let policy = try Fixture.defaultPolicyWithModel()
+        let model = try #require(policy.model)
+        #expect(model.path.hasSuffix("Models/default-model.json"))
+        #expect(model.reviewProbability < model.declineProbability)
+        #expect(model.model.featureNames == FeatureSchema.names)
+        #expect(policy.replacingModel(nil).model == nil)
+        #expect(policy.replacingModel(nil).ruleNames == policy.ruleNames)
+    }
+
+    @Test("an ordinary chip purchase stays allowed; a card-testing burst gets model reasons beside the rules")
+    func decisions() throws {
+        let engine = RiskEngine(policy: try Fixture.defaultPolicyWithModel())
+        let ordinary = engine.score(Fixture.tx(card: "tok_regular", mcc: 5411, entry: .chip))
+        #expect(ordinary.action == .allow)
+        #expect(ordinary.score < 10)
+        var last = Decision(transactionID: 0)
+        for i in 0..<12 {
+            let tx = Fixture.tx(card: "tok_test_\(i)", at: Fixture.start + Fixture.seconds(Int64(i) * 5), amount: 100,
+                                terminal: "T_TESTED", mcc: 5999, entry: .manual, pin: false, id: UInt64(100 + i))
+            last = engine.attempt(tx, answered: "05")
+        }
+        #expect(last.action == .decline)
+        #expect(last.codes.contains { $0.hasPrefix("MODEL_") })
+        for reason in last.reasons where reason.code.hasPrefix("MODEL_") { #expect(reason.contribution > 0) }
+    }
+}
