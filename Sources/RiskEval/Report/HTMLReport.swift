@@ -47,11 +47,11 @@ public enum HTMLReport {
             SVGChart.Series(name: "\(entry.summary.policy) (AUC \(HTMLText.metric(entry.summary.aucROC)))", color: colors[index % 2], points: Curves.roc(entry.log.samples))
         }
         roc.append(SVGChart.Series(name: "chance", color: "#9aa3b2", points: [(0, 0), (1, 1)], dashed: true))
-        html += SVGChart.lines(title: "ROC curve", xTitle: "false positive rate", yTitle: "true positive rate", series: roc)
+        html += SVGChart.lines(title: "ROC curve", xTitle: "false positive rate", yTitle: "true positive rate", series: roc, legendAt: (0.4, 0.3))
         let pr = entries.enumerated().map { index, entry in
             SVGChart.Series(name: "\(entry.summary.policy) (AP \(HTMLText.metric(entry.summary.averagePrecision)))", color: colors[index % 2], points: Curves.precisionRecall(entry.log.samples))
         }
-        html += SVGChart.lines(title: "Precision-recall curve", xTitle: "recall", yTitle: "precision", series: pr)
+        html += SVGChart.lines(title: "Precision-recall curve", xTitle: "recall", yTitle: "precision", series: pr, legendAt: (0.05, 1))
         for entry in entries {
             let shares = Curves.histogram(entry.log.samples)
             html += SVGChart.histogram(title: "Scores: \(entry.summary.policy) (\(entry.role))",

@@ -42,7 +42,8 @@ enum SVGChart {
     }
 
     /// A line chart over [0,1]² with x-tick labels 0…1 and a legend.
-    static func lines(title: String, xTitle: String, yTitle: String, series: [Series]) -> String {
+    /// `legendAt` is the legend's top-left corner in plot coordinates (0–1 on both axes).
+    static func lines(title: String, xTitle: String, yTitle: String, series: [Series], legendAt: (x: Double, y: Double) = (0.42, 1)) -> String {
         var svg = frame(title: title, xTitle: xTitle, yTitle: yTitle)
         for step in 0...5 {
             let fraction = Double(step) / 5
@@ -52,7 +53,7 @@ enum SVGChart {
             let path = line.points.map { "\(number(x($0.x))),\(number(y($0.y)))" }.joined(separator: " ")
             svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"5 4\"" : "")/>"
         }
-        svg += legend(series.map { ($0.name, $0.color) })
+        svg += legend(series.map { ($0.name, $0.color) }, at: legendAt)
         return svg + "</svg>"
     }
 
@@ -76,15 +77,15 @@ enum SVGChart {
                 svg += "<rect x=\"\(number(left))\" y=\"\(number(top))\" width=\"\(number(barWidth))\" height=\"\(number(max(0.5, y(0) - top)))\" fill=\"\(bar.color)\"/>"
             }
         }
-        svg += legend(bars.map { ($0.name, $0.color) })
+        svg += legend(bars.map { ($0.name, $0.color) }, at: (0.4, 1))
         return svg + "</svg>"
     }
 
-    static func legend(_ entries: [(String, String)]) -> String {
+    static func legend(_ entries: [(String, String)], at corner: (x: Double, y: Double)) -> String {
         var svg = ""
         for (index, entry) in entries.enumerated() {
-            let top = y(1) + 10 + Double(index) * 18
-            let left = x(1) - 190
+            let top = y(corner.y) + 10 + Double(index) * 18
+            let left = x(corner.x)
             svg += "<rect x=\"\(number(left))\" y=\"\(number(top))\" width=\"12\" height=\"12\" fill=\"\(entry.1)\"/>"
             svg += "<text x=\"\(number(left + 18))\" y=\"\(number(top + 10))\" class=\"legend\">\(HTMLText.escape(entry.0))</text>"
         }
