@@ -3,7 +3,7 @@ import RiskIO
 @testable import RiskIngest
 
 /// A fresh temporary directory, removed when the value is dropped.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() {
