@@ -83,6 +83,7 @@ public final class RescorePipeline {
             DispatchQueue(label: "riskingest.keyed.\(worker)").async(group: group) { stage.run() }
         }
 
+        let totalBytes = LineSource.storedSize(of: inputs)
         var writer = DecisionWriter(capacity: options.batchCapacity * 256)
         var inputError: InputError?
         var outputError: (any Error)?
@@ -100,7 +101,7 @@ public final class RescorePipeline {
                 }
                 progress(PipelineProgress(recordsRead: summary.recordsRead,
                                           bytesConsumed: shared.bytesConsumed.load(ordering: .relaxed),
-                                          totalBytes: nil))
+                                          totalBytes: totalBytes))
             }
             if let error = batch.error { inputError = error }
             _ = free.tryPush(batch)

@@ -48,17 +48,18 @@ final class LineSource {
         self.format = format
         self.cardKey = cardKey
         parser = .ndjson(NDJSONRecordParser(cardKey: cardKey))
+        totalBytes = Self.storedSize(of: inputs)
+    }
+
+    /// The sum of the stored sizes of `inputs`, or `nil` when one is not a regular file.
+    static func storedSize(of inputs: [String]) -> Int64? {
         var total: Int64 = 0
-        var known = true
         for path in inputs {
             var info = stat()
-            if path == "-" || stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
-                known = false
-            } else {
-                total += Int64(info.st_size)
-            }
+            if path == "-" || stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG { return nil }
+            total += Int64(info.st_size)
         }
-        totalBytes = known ? total : nil
+        return total
     }
 
     /// Stored bytes consumed so far over all inputs (compressed bytes for zstd inputs).
