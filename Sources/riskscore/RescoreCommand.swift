@@ -54,7 +54,7 @@ struct RescoreCommand: ParsableCommand {
                                      options: PipelineOptions(workers: workers), rejectsPath: rejects, summaryJSONPath: summaryJSON)
         let showProgress = StandardError.isTerminal
         var lastDraw = -1.0
-        let outcome = try RescoreDriver.run(request, policy: compiled) { progress, elapsed in
+        let outcome = try RescoreDriver.run(request, policy: compiled, temporaryFiles: InterruptCleanup.install) { progress, elapsed in
             guard showProgress, elapsed - lastDraw >= 0.2 else { return }
             lastDraw = elapsed
             StandardError.write("\r\u{1B}[K" + ProgressLine.render(progress, elapsed: elapsed))

@@ -69,18 +69,31 @@ public final class RescorePipeline {
         let shared = SharedCounters()
 
         let group = DispatchGroup()
+        let writerStart = StageCPUTimes.threadNanoseconds()
         let reader = ReaderStage(inputs: inputs, format: format, cardKey: options.cardKey, bufferSize: options.bufferSize,
                                  free: free, parsers: toParsers, counters: shared)
-        DispatchQueue(label: "riskingest.reader").async(group: group) { reader.run() }
+        DispatchQueue(label: "riskingest.reader").async(group: group) {
+            let start = StageCPUTimes.threadNanoseconds()
+            reader.run()
+            shared.readerNanoseconds.add(StageCPUTimes.threadNanoseconds() - start, ordering: .relaxed)
+        }
         for parser in 0..<workers {
             let stage = ParserStage(input: toParsers[parser], outputs: toWorkers[parser], inputNames: inputs)
-            DispatchQueue(label: "riskingest.parser.\(parser)").async(group: group) { stage.run() }
+            DispatchQueue(label: "riskingest.parser.\(parser)").async(group: group) {
+                let start = StageCPUTimes.threadNanoseconds()
+                stage.run()
+                shared.parserNanoseconds.add(StageCPUTimes.threadNanoseconds() - start, ordering: .relaxed)
+            }
         }
         for worker in 0..<workers {
             let keyed = KeyedWorker(index: worker, workerCount: workers, configuration: options.engine, policy: policy,
                                     ranges: ranges, policyVersion: options.policyVersion)
             let stage = KeyedStage(worker: keyed, inputs: toWorkers.map { $0[worker] }, output: toWriter[worker])
-            DispatchQueue(label: "riskingest.keyed.\(worker)").async(group: group) { stage.run() }
+            DispatchQueue(label: "riskingest.keyed.\(worker)").async(group: group) {
+                let start = StageCPUTimes.threadNanoseconds()
+                stage.run()
+                shared.keyedNanoseconds.add(StageCPUTimes.threadNanoseconds() - start, ordering: .relaxed)
+            }
         }
 
         let totalBytes = LineSource.storedSize(of: inputs)
@@ -107,6 +120,10 @@ public final class RescorePipeline {
             _ = free.tryPush(batch)
         }
         group.wait()
+        summary.stageCPU.reader += Double(shared.readerNanoseconds.load(ordering: .relaxed)) / 1e9
+        summary.stageCPU.parsers += Double(shared.parserNanoseconds.load(ordering: .relaxed)) / 1e9
+        summary.stageCPU.keyed += Double(shared.keyedNanoseconds.load(ordering: .relaxed)) / 1e9
+        summary.stageCPU.writer += Double(StageCPUTimes.threadNanoseconds() - writerStart) / 1e9
         if let outputError { throw outputError }
         if let inputError { throw inputError }
     }
@@ -155,4 +172,8 @@ final class SharedCounters: Sendable {
     let bytesConsumed = Atomic<Int64>(0)
     /// Set by the writer after an output error: the reader stops.
     let cancelled = Atomic<Bool>(false)
+    /// Thread CPU nanoseconds of the reader, the parsers and the keyed workers.
+    let readerNanoseconds = Atomic<Int64>(0)
+    let parserNanoseconds = Atomic<Int64>(0)
+    let keyedNanoseconds = Atomic<Int64>(0)
 }

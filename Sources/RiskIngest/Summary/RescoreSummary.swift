@@ -17,6 +17,8 @@ public struct RescoreSummary: Sendable {
     public private(set) var comparison = IssuerComparison()
     /// Wall-clock seconds of the run (set by the caller).
     public var seconds: Double = 0
+    /// CPU seconds per pipeline stage (zero when the run did not use the pipeline).
+    public var stageCPU = StageCPUTimes()
     /// Reason counts by template identity, with the code.
     private var reasonCounts: [ObjectIdentifier: Int] = [:]
     private var reasonCodes: [ObjectIdentifier: String] = [:]
