@@ -39,8 +39,8 @@ let package = Package(
         .testTarget(name: "LockFreeRingTests", dependencies: ["LockFreeRing"]),
 
         // Record parsers and the ingest pipeline.
-        .target(name: "RiskIngest", dependencies: ["RiskCore"]),
-        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore"]),
+        .target(name: "RiskIngest", dependencies: ["RiskCore", "RiskIO", "LockFreeRing"]),
+        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore", "RiskIO", "RiskSim"]),
 
         // Synthetic labelled traffic.
         .target(name: "RiskSim", dependencies: ["RiskCore"]),
@@ -48,7 +48,7 @@ let package = Package(
 
         // Feature export, label delay, evaluation metrics and the HTML report.
         .target(name: "RiskEval", dependencies: ["RiskCore", "RiskIngest", "RiskIO", "RiskModels"]),
-        .testTarget(name: "RiskEvalTests", dependencies: ["RiskEval", "RiskCore"]),
+        .testTarget(name: "RiskEvalTests", dependencies: ["RiskEval", "RiskCore", "RiskIngest"]),
 
         // The command line.
         .executableTarget(

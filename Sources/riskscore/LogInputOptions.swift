@@ -8,7 +8,7 @@ struct LogInputOptions: ParsableArguments {
     @Argument(help: "Transaction logs (NDJSON or CSV, plain or .zst), read in order; - is standard input.")
     var inputs: [String]
 
-    @Option(help: "Input format: ndjson or csv (default: from each file's name).")
+    @Option(help: "Input format: ndjson or csv (default: csv when the first input ends in .csv or .csv.zst).")
     var format: String?
 
     @Option(name: .customLong("map"), help: "CSV column mapping field=COLUMN (repeatable), e.g. --map card=CUSTOMER_ID.")
@@ -17,20 +17,25 @@ struct LogInputOptions: ParsableArguments {
     @Option(help: "Turn each fraud label into a fraud report this long after the transaction (7d, 36h, 90m).")
     var labelDelay: String?
 
-    /// The reader the options describe.
+    /// The reader the options describe. Without `--format`, inputs whose names end in `.csv` or
+    /// `.csv.zst` are read as CSV, others as NDJSON (all inputs must share one format).
     func reader() throws -> LogReader {
-        var inputFormat: InputFormat?
-        if let format {
-            guard let parsed = InputFormat(rawValue: format) else { throw ValidationError("--format must be ndjson or csv, not '\(format)'") }
-            inputFormat = parsed
+        let csv: Bool
+        switch format {
+        case "csv": csv = true
+        case "ndjson": csv = false
+        case nil: csv = inputs.first.map { $0.hasSuffix(".csv") || $0.hasSuffix(".csv.zst") } ?? false
+        case let other?: throw ValidationError("--format must be ndjson or csv, not '\(other)'")
         }
-        let mapping: [String: String]
+        guard csv else {
+            guard mappings.isEmpty else { throw ValidationError("--map applies to CSV input only") }
+            return LogReader(paths: inputs, format: .ndjson)
+        }
         do {
-            mapping = try CSVRecordParser.mapping(from: mappings)
+            return LogReader(paths: inputs, format: .csv(mapping: try CSVRecordParser.mapping(from: mappings)))
         } catch {
             throw ValidationError(error.description)
         }
-        return LogReader(paths: inputs, format: inputFormat, mapping: mapping)
     }
 
     /// The label delay in milliseconds, if given.

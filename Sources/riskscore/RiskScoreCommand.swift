@@ -8,6 +8,8 @@ struct RiskScoreCommand: ParsableCommand {
         abstract: "Score payment transactions: allow, review or decline, with reasons and retry advice.",
         subcommands: [
             CheckPolicyCommand.self,
+            ScoreCommand.self,
+            RescoreCommand.self,
             FeaturesCommand.self,
             EvaluateCommand.self,
         ]

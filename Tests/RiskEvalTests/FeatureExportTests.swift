@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RiskCore
+import RiskIngest
 @testable import RiskEval
 
 @Suite("Reading logs and exporting features")
@@ -25,7 +26,7 @@ struct FeatureExportTests {
         let path = try Self.write(Self.csv, suffix: ".csv")
         var rejections: [RecordRejection] = []
         var ids: [String] = []
-        let counts = try LogReader(paths: [path]).read(onReject: { rejections.append($0) }) { _, id in
+        let counts = try LogReader(paths: [path], format: .csv(mapping: [:])).read(onReject: { rejections.append($0) }) { _, id in
             ids.append(String(decoding: id, as: UTF8.self))
         }
         #expect(ids == ["a1", "a3", "a4"])
@@ -39,7 +40,7 @@ struct FeatureExportTests {
     func badMapping() throws {
         let path = try Self.write(Self.csv, suffix: ".csv")
         #expect(throws: InputError.self) {
-            try LogReader(paths: [path], mapping: ["card": "PAN"]).read(onReject: { _ in }) { _, _ in }
+            try LogReader(paths: [path], format: .csv(mapping: ["card": "PAN"])).read(onReject: { _ in }) { _, _ in }
         }
     }
 
@@ -49,7 +50,7 @@ struct FeatureExportTests {
         let engine = RiskEngine(policy: try Policy.parse(yaml: "rules: []"))
         var out: [UInt8] = Array(FeatureTable.header.utf8)
         var expected: [FeatureVector] = []
-        try StreamReplay.run(LogReader(paths: [path]), labelDelay: 60_000, onReject: { _ in }) { record, id in
+        try StreamReplay.run(LogReader(paths: [path], format: .csv(mapping: [:])), labelDelay: 60_000, onReject: { _ in }) { record, id in
             guard case .transaction(let logged) = record else {
                 engine.process(record)
                 return

@@ -1,4 +1,5 @@
 import RiskCore
+import RiskIngest
 
 /// Replays logs in order through an optional label delay: the one loop `features`, `evaluate`
 /// (and `rescore`) share, so every command sees the same stream the same way.
