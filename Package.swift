@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LockFreeRing", targets: ["LockFreeRing"]),
         .library(name: "RiskIngest", targets: ["RiskIngest"]),
         .library(name: "RiskSim", targets: ["RiskSim"]),
+        .library(name: "RiskEval", targets: ["RiskEval"]),
         .executable(name: "riskscore", targets: ["riskscore"]),
     ],
     dependencies: [
@@ -21,7 +22,7 @@ let package = Package(
     ],
     targets: [
         // Scoring core: transactions, velocity windows, policies, the embeddable engine.
-        .target(name: "RiskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "RiskCore", dependencies: ["RiskModels", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
 
         // Tree-ensemble and logistic models (XGBoost JSON, LightGBM model.txt).
@@ -38,18 +39,22 @@ let package = Package(
         .testTarget(name: "LockFreeRingTests", dependencies: ["LockFreeRing"]),
 
         // Record parsers and the ingest pipeline.
-        .target(name: "RiskIngest", dependencies: ["RiskCore"]),
-        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore"]),
+        .target(name: "RiskIngest", dependencies: ["RiskCore", "RiskIO", "LockFreeRing"]),
+        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore", "RiskIO", "RiskSim"]),
 
         // Synthetic labelled traffic.
         .target(name: "RiskSim", dependencies: ["RiskCore"]),
         .testTarget(name: "RiskSimTests", dependencies: ["RiskSim", "RiskCore"]),
 
+        // Feature export, label delay, evaluation metrics and the HTML report.
+        .target(name: "RiskEval", dependencies: ["RiskCore", "RiskIngest", "RiskIO", "RiskModels"]),
+        .testTarget(name: "RiskEvalTests", dependencies: ["RiskEval", "RiskCore", "RiskIngest"]),
+
         // The command line.
         .executableTarget(
             name: "riskscore",
             dependencies: [
-                "RiskCore", "RiskIngest", "RiskSim", "RiskIO", "RiskModels",
+                "RiskCore", "RiskIngest", "RiskSim", "RiskIO", "RiskModels", "RiskEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,6 +9,10 @@ struct RiskScoreCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self,
             CheckPolicyCommand.self,
+            ScoreCommand.self,
+            RescoreCommand.self,
+            FeaturesCommand.self,
+            EvaluateCommand.self,
         ]
     )
 }

@@ -11,7 +11,11 @@ enum Fixture {
             .deletingLastPathComponent().appendingPathComponent("Models/default-policy.yaml").path
     }
 
-    static func defaultPolicy() throws -> Policy { try Policy.load(contentsOf: defaultPolicyPath) }
+    /// The default policy's rules and thresholds, without its model (rule tests stay exact).
+    static func defaultPolicy() throws -> Policy { try defaultPolicyWithModel().replacingModel(nil) }
+
+    /// The default policy as shipped, with the default model.
+    static func defaultPolicyWithModel() throws -> Policy { try Policy.load(contentsOf: defaultPolicyPath) }
 
     nonisolated(unsafe) static var nextID: UInt64 = 1
 

@@ -18,7 +18,7 @@ struct ReadmeExampleTests {
         engine.setStatus(.stolen, for: CardReference("4111111111111111"))
         var later = tx
         later.time += 60_000
-        #expect(engine.score(later).codes == ["CARD_LOST_OR_STOLEN"])
+        #expect(engine.score(later).codes.first == "CARD_LOST_OR_STOLEN")
         #expect(CardReference("4111111111111111").masked == "411111******1111")
         let version = engine.install(try Policy.parse(yaml: "name: strict\nrules:\n  - {name: all, when: tx.amount > 0, action: decline, code: ALL}\n"))
         later.time += 60_000

@@ -20,15 +20,17 @@
 public final class RiskEngine: Sendable {
     /// The sizing this engine was created with.
     public let configuration: EngineConfiguration
-    private let cardShards: [Locked<CardShard>]
+    let cardShards: [Locked<CardShard>]
     private let terminalShards: [Locked<AcceptorPartition>]
     private let merchantShards: [Locked<AcceptorPartition>]
-    private let installLock = Locked(0)
+    let installLock = Locked(0)
 
     struct CardShard {
         let partition: CardPartition
         var policy: Policy
         var policyVersion: Int
+        /// The shadow policy and its version (see `RiskEngine+Shadow.swift`).
+        var challenger: (policy: Policy, version: Int)? = nil
     }
 
     /// Creates an engine with a compiled policy.

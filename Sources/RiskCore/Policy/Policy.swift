@@ -8,21 +8,30 @@ struct CompiledRule: Sendable {
     let action: Action?
 }
 
-/// A compiled policy: rules and score thresholds, ready to decide.
+/// A compiled policy: rules, an optional model, and score thresholds, ready to decide.
 ///
 /// Evaluation order:
 /// 1. `allow` rules, in file order: the first that matches allows the transaction at once
-///    (score 0), whatever else is true. Use them for allow-lists.
+///    (score 0), whatever else is true; the model is not consulted. Use them for allow-lists.
 /// 2. Every other rule is evaluated: `decline` rules, then `review` rules, then `score` rules,
 ///    each group in file order. The points of every matching rule add up (decline rules count
-///    100 and review rules the review threshold unless they say otherwise), plus the model's
-///    score when the policy names a model, capped at 100.
-/// 3. The action is the strongest of: any matching decline rule (decline), any matching review
+///    100 and review rules the review threshold unless they say otherwise).
+/// 3. When the policy names a model (`model: {path, review, decline, weight}`), its probability
+///    `p` (0–1) for the transaction's features adds `weight × p` points. The score is the sum,
+///    capped at 100.
+/// 4. The action is the strongest of: any matching decline rule (decline), any matching review
 ///    rule (review), the score against the thresholds (`score >= decline` → decline,
-///    `score >= review` → review).
-/// 4. Reasons are the matching rules in that order, at most four; the advice is the first
-///    reason's (an allowed transaction can carry advice from a zero-point rule, such as "try
-///    again later" after issuer system declines).
+///    `score >= review` → review), and the model's own probability thresholds
+///    (`p >= model.decline` → decline, `p >= model.review` → review).
+/// 5. Reasons are the matching rules in that order, at most four. When the action is review or
+///    decline and slots remain, the model fills them with the features that raised its
+///    log-odds the most for this transaction (per-feature contributions along the tree paths,
+///    positive ones only, largest first), each with the code `MODEL_` + the feature name
+///    upper-cased with dots as underscores (`MODEL_CARD_DECLINES_10M`), the observed value
+///    and the contribution. Allowed transactions carry no model reasons. The advice is the
+///    first reason's (an allowed transaction can carry advice from a zero-point rule, such as
+///    "try again later" after issuer system declines; a model reason advises "try again later"
+///    on review and "do not try again" on decline).
 ///
 /// A policy is immutable and `Sendable`: the engine swaps whole policies atomically.
 public final class Policy: Sendable {
@@ -33,17 +42,22 @@ public final class Policy: Sendable {
     /// Score from which a transaction is declined.
     public let declineThreshold: Double
     /// The rule names in file order.
-    public let ruleNames: [String]
+    public var ruleNames: [String] { rules.map(\.name) }
+    /// The compiled rules in file order.
+    let rules: [CompiledRule]
+    /// The model scoring beside the rules, if the policy names one.
+    public let model: PolicyModel?
     /// `allow` rules in file order.
     let allowRules: RuleTable
     /// `decline`, then `review`, then `score` rules, each group in file order.
     let otherRules: RuleTable
 
-    init(name: String, reviewThreshold: Double, declineThreshold: Double, rules: [CompiledRule]) {
+    init(name: String, reviewThreshold: Double, declineThreshold: Double, rules: [CompiledRule], model: PolicyModel? = nil) {
         self.name = name
+        self.model = model
         self.reviewThreshold = reviewThreshold
         self.declineThreshold = declineThreshold
-        ruleNames = rules.map(\.name)
+        self.rules = rules
         allowRules = RuleTable(rules.filter { $0.action == .allow })
         otherRules = RuleTable(rules.filter { $0.action == .decline } + rules.filter { $0.action == .review } + rules.filter { $0.action == nil })
     }
@@ -69,10 +83,18 @@ public final class Policy: Sendable {
             if entry.action > Int8(strongest.rawValue) { strongest = Action(rawValue: UInt8(entry.action))! }
             decision.append(reason(otherRules.templates[index], features))
         }
+        if let model {
+            let probability = model.probability(features)
+            points += model.weight * probability
+            strongest = max(strongest, model.action(for: probability))
+        }
         let score = min(points, 100)
         let byScore: Action = score >= declineThreshold ? .decline : (score >= reviewThreshold ? .review : .allow)
         decision.score = score
         decision.action = max(strongest, byScore)
+        if let model, decision.action != .allow {
+            model.appendReasons(to: &decision, features: features)
+        }
         if decision.reasonCount > 0 {
             decision.advice = decision.reason(at: 0).template.advice
         }

@@ -25,6 +25,7 @@ extension Policy {
     ///     code: VELOCITY_DECLINES_CARD_10M
     ///     advice: do_not_try_again   # try_again_later | do_not_try_again | confirm_card_data
     ///     points: 100                # optional; required for action "score"
+    /// model: { path: default-model.json, review: 0.6, decline: 0.9, weight: 100 }  # optional
     /// ```
     public static func parse(yaml: String, file: String = "<string>") throws(PolicyError) -> Policy {
         let root: Node
@@ -63,7 +64,8 @@ extension Policy {
             }
             rules.append(rule)
         }
-        return Policy(name: name, reviewThreshold: review, declineThreshold: decline, rules: rules)
+        let model = try compileModel(mapping["model"], file: file)
+        return Policy(name: name, reviewThreshold: review, declineThreshold: decline, rules: rules, model: model)
     }
 
     private static func compileRule(_ node: Node, reviewThreshold: Double, file: String) throws(PolicyError) -> CompiledRule {
