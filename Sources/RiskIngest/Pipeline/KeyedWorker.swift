@@ -20,7 +20,8 @@ final class KeyedWorker: @unchecked Sendable {
     private let terminals: [AcceptorPartition]
     private let merchants: [AcceptorPartition]
     private let cards: [CardPartition]
-    private var scratch = FeatureVector()
+    /// Where acceptor features are computed before being copied into the batch (allocated once).
+    private let scratch: UnsafeMutablePointer<FeatureVector>
 
     init(index: Int, workerCount: Int, configuration: EngineConfiguration, policy: Policy, ranges: AcceptorFeatureRanges,
          policyVersion: Int) {
@@ -34,7 +35,11 @@ final class KeyedWorker: @unchecked Sendable {
         terminals = (0..<owned).map { _ in AcceptorPartition(maximumAcceptors: configuration.terminalsPerPartition) }
         merchants = (0..<owned).map { _ in AcceptorPartition(maximumAcceptors: configuration.merchantsPerPartition) }
         cards = (0..<owned).map { _ in CardPartition(maximumCards: configuration.cardsPerPartition) }
+        scratch = .allocate(capacity: 1)
+        scratch.initialize(to: FeatureVector())
     }
+
+    deinit { scratch.deinitialize(count: 1).deallocate() }
 
     /// The local index of the partition owning `key`, or nil when another worker owns it.
     @inline(__always)
@@ -75,11 +80,11 @@ final class KeyedWorker: @unchecked Sendable {
     @inline(__always)
     private func observe(_ tx: Transaction, in partition: AcceptorPartition, as kind: AcceptorKind,
                          range: Range<Int>, into values: UnsafeMutablePointer<Double>) {
-        scratch.withUnsafeMutableValues { all in
+        scratch.pointee.withUnsafeMutableValues { all in
             for feature in range { all[feature] = 0 }
         }
-        partition.observe(tx, as: kind, into: &scratch)
-        scratch.withUnsafeMutableValues { all in
+        partition.observe(tx, as: kind, into: &scratch.pointee)
+        scratch.pointee.withUnsafeMutableValues { all in
             for (offset, feature) in range.enumerated() { values[offset] = all[feature] }
         }
     }

@@ -10,9 +10,9 @@ struct ParserStage: @unchecked Sendable {
     let inputNames: [String]
 
     func run() {
-        while let batch = input.pop() {
+        while let batch = input.popWaiting() {
             parse(batch)
-            for ring in outputs { ring.push(batch) }
+            for ring in outputs { ring.pushWaiting(batch) }
         }
         for ring in outputs { ring.close() }
     }

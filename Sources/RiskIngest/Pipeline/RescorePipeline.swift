@@ -100,9 +100,9 @@ public final class RescorePipeline {
         var writer = DecisionWriter(capacity: options.batchCapacity * 256)
         var inputError: InputError?
         var outputError: (any Error)?
-        while let batch = toWriter[0].pop() {
+        while let batch = toWriter[0].popWaiting() {
             for ring in toWriter.dropFirst() {
-                let same = ring.pop()
+                let same = ring.popWaiting()
                 precondition(same === batch, "keyed workers delivered batches out of order")
             }
             if outputError == nil {
