@@ -61,7 +61,7 @@ public final class RescorePipeline {
         let free = SPSCRing<RecordBatch>(capacity: capacity)
         for _ in 0..<options.poolSize {
             _ = free.tryPush(RecordBatch(capacity: options.batchCapacity, textCapacity: Self.textCapacity(options.batchCapacity),
-                                         acceptorWidth: ranges.width))
+                                         acceptorWidth: ranges.slotStride))
         }
         let toParsers = (0..<workers).map { _ in SPSCRing<RecordBatch>(capacity: capacity) }
         let toWorkers = (0..<workers).map { _ in (0..<workers).map { _ in SPSCRing<RecordBatch>(capacity: capacity) } }
@@ -78,7 +78,8 @@ public final class RescorePipeline {
             shared.readerNanoseconds.add(StageCPUTimes.threadNanoseconds() - start, ordering: .relaxed)
         }
         for parser in 0..<workers {
-            let stage = ParserStage(input: toParsers[parser], outputs: toWorkers[parser], inputNames: inputs)
+            let stage = ParserStage(input: toParsers[parser], outputs: toWorkers[parser], inputNames: inputs,
+                                    configuration: options.engine)
             DispatchQueue(label: "riskingest.parser.\(parser)").async(group: group) {
                 let start = StageCPUTimes.threadNanoseconds()
                 stage.run()
@@ -100,9 +101,9 @@ public final class RescorePipeline {
         var writer = DecisionWriter(capacity: options.batchCapacity * 256)
         var inputError: InputError?
         var outputError: (any Error)?
-        while let batch = toWriter[0].pop() {
+        while let batch = toWriter[0].popWaiting() {
             for ring in toWriter.dropFirst() {
-                let same = ring.pop()
+                let same = ring.popWaiting()
                 precondition(same === batch, "keyed workers delivered batches out of order")
             }
             if outputError == nil {

@@ -27,7 +27,7 @@ public enum RescoreDriver {
     public static func run(_ request: RescoreRequest, policy: Policy,
                            temporaryFiles: ([String]) -> Void = { _ in },
                            progress: (PipelineProgress, Double) -> Void = { _, _ in }) throws -> RescoreOutcome {
-        let output = try ByteSink(path: request.output)
+        let output = try ByteSink(path: request.output, level: request.compressionLevel)
         let rejects = try request.rejectsPath.map { try ByteSink(path: $0) }
         temporaryFiles([output.temporaryPath, rejects?.temporaryPath].compactMap { $0 })
         let start = monotonicSeconds()
