@@ -2,8 +2,9 @@
 ///
 /// Layout: a compact open-addressing index (8 bytes a slot: 32-bit fingerprint and 32-bit slab
 /// position, load factor at most 1/2, linear probing with backward-shift deletion) over a slab of
-/// records that grows by doubling up to `maximumKeys`. A lookup touches one or two index cache
-/// lines and one record.
+/// records. Both grow by doubling with the number of keys, up to `maximumKeys` (the index to
+/// twice that), so a table with few keys stays small enough to stay in cache. A lookup touches
+/// one or two index cache lines and one record.
 ///
 /// Eviction: when the table holds `maximumKeys` records and a new key arrives, a clock hand
 /// visits the next 8 slab positions and the record with the oldest `lastSeen` event time gives
@@ -11,9 +12,9 @@
 /// every run.
 final class KeyedTable<State: KeyedState> {
     let maximumKeys: Int
-    private let indexMask: Int
-    private let indexShift: UInt64
-    private let index: UnsafeMutablePointer<UInt64>
+    private var indexMask: Int
+    private var indexShift: UInt64
+    private var index: UnsafeMutablePointer<UInt64>
     private(set) var slab: UnsafeMutablePointer<State>
     private var slabCapacity: Int
     private(set) var count = 0
@@ -24,14 +25,13 @@ final class KeyedTable<State: KeyedState> {
     init(maximumKeys: Int) {
         precondition(maximumKeys > 0 && maximumKeys < Int(UInt32.max))
         self.maximumKeys = maximumKeys
-        var indexSize = 16
-        while indexSize < maximumKeys * 2 { indexSize <<= 1 }
+        slabCapacity = min(maximumKeys, 64)
+        slab = .allocate(capacity: slabCapacity)
+        let indexSize = Self.indexSize(for: slabCapacity)
         indexMask = indexSize - 1
         indexShift = UInt64(64 - indexSize.trailingZeroBitCount)
         index = .allocate(capacity: indexSize)
         index.initialize(repeating: 0, count: indexSize)
-        slabCapacity = min(maximumKeys, 1024)
-        slab = .allocate(capacity: slabCapacity)
     }
 
     deinit {
@@ -45,6 +45,13 @@ final class KeyedTable<State: KeyedState> {
 
     /// Bytes per tracked key when the table is full: slab record plus two index slots.
     static var bytesPerKey: Int { MemoryLayout<State>.stride + 16 }
+
+    /// The index size for a slab of `capacity` records: a power of two of at least twice it.
+    private static func indexSize(for capacity: Int) -> Int {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        return size
+    }
 
     @inline(__always)
     private func home(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> indexShift) }
@@ -140,5 +147,21 @@ final class KeyedTable<State: KeyedState> {
         slab.deallocate()
         slab = newSlab
         slabCapacity = newCapacity
+        rebuildIndex(size: Self.indexSize(for: newCapacity))
+    }
+
+    /// Replaces the index with one of `size` slots holding every record of the slab.
+    private func rebuildIndex(size: Int) {
+        index.deallocate()
+        indexMask = size - 1
+        indexShift = UInt64(64 - size.trailingZeroBitCount)
+        index = .allocate(capacity: size)
+        index.initialize(repeating: 0, count: size)
+        for position in 0..<count {
+            let key = slab[position].key
+            var slot = home(of: key)
+            while index[slot] != 0 { slot = (slot + 1) & indexMask }
+            index[slot] = (key & 0xFFFF_FFFF_0000_0000) | UInt64(position + 1)
+        }
     }
 }
