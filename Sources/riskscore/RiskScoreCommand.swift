@@ -8,6 +8,7 @@ struct RiskScoreCommand: ParsableCommand {
         abstract: "Score payment transactions: allow, review or decline, with reasons and retry advice.",
         subcommands: [
             CheckPolicyCommand.self,
+            GenerateCommand.self,
         ]
     )
 }
