@@ -38,8 +38,8 @@ let package = Package(
         .testTarget(name: "LockFreeRingTests", dependencies: ["LockFreeRing"]),
 
         // Record parsers and the ingest pipeline.
-        .target(name: "RiskIngest", dependencies: ["RiskCore"]),
-        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore"]),
+        .target(name: "RiskIngest", dependencies: ["RiskCore", "RiskIO", "LockFreeRing"]),
+        .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore", "RiskIO", "RiskSim"]),
 
         // Synthetic labelled traffic.
         .target(name: "RiskSim", dependencies: ["RiskCore"]),

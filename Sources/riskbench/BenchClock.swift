@@ -19,6 +19,11 @@ enum BenchClock {
         read(CLOCK_THREAD_CPUTIME_ID)
     }
 
+    /// CPU nanoseconds consumed by the whole process, all threads (`CLOCK_PROCESS_CPUTIME_ID`).
+    static func processCPUNanoseconds() -> UInt64 {
+        read(CLOCK_PROCESS_CPUTIME_ID)
+    }
+
     @inline(__always)
     private static func read(_ clock: clockid_t) -> UInt64 {
         var now = timespec()

@@ -52,7 +52,10 @@ struct BenchReport {
         lines.append(row("\(threads)-thread score (one engine)", rate(multiThread.perWallSecond), rate(multiThread.perCPUSecond)))
         lines.append(row("\(threads)-thread latency p50 / p99 / p99.9", "\(multiThreadLatency.p50) / \(multiThreadLatency.p99) / \(multiThreadLatency.p999) ns", "max \(multiThreadLatency.max) ns"))
         lines.append(row("pipeline from .zst", pipeline.recordsPerSecond.map(rate) ?? "n/a",
-                         pipeline.megabytesPerSecond.map { "\(fixed($0, 1)) MB/s; " + pipeline.note } ?? pipeline.note))
+                         pipeline.megabytesPerSecond.map { "\(fixed($0, 1)) MB/s" } ?? pipeline.note))
+        if let perCPU = pipeline.recordsPerCPUSecond {
+            lines.append(row("", "", "\(rate(perCPU)) per process CPU-second; " + pipeline.note))
+        }
         lines.append(row("memory per card (resident)", memory.residentBytesPerCard.map { "\(fixed($0, 0)) B" } ?? "n/a",
                          "\(memory.cards) cards; allocated \(fixed(memory.allocatedBytesPerCard, 0)) B/card; bytesPerCard \(memory.statisticsBytesPerCard)"))
         lines.append("")
@@ -80,6 +83,10 @@ struct BenchReport {
         lines.append("targets met: \(detection.meetsTargets ? "yes" : "no")")
         let codes = detection.genuineReasonCodes.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
         lines.append("reasons on flagged genuine transactions: " + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
+        for scenario in Scenario.allCases {
+            let codes = detection.fraudReasonCodes[scenario, default: [:]].sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+            lines.append("reasons on caught \(scenario.name): " + (codes.isEmpty ? "none" : codes.joined(separator: ", ")))
+        }
         return lines
     }
 
@@ -134,6 +141,7 @@ struct BenchReport {
         out.object("multi_thread_latency_ns") { Self.write(multiThreadLatency, to: &$0) }
         out.number("pipeline_tps", pipeline.recordsPerSecond?.rounded())
         out.number("pipeline_mb_per_s", pipeline.megabytesPerSecond)
+        out.number("pipeline_cpu_tps", pipeline.recordsPerCPUSecond?.rounded())
         out.string("pipeline_note", pipeline.note)
         out.number("bytes_per_card", memory.residentBytesPerCard?.rounded())
         out.number("allocated_bytes_per_card", memory.allocatedBytesPerCard.rounded())

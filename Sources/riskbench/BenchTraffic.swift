@@ -12,6 +12,8 @@ struct BenchTraffic {
     let transactions: [Transaction]
     /// Counts of the stream.
     let tally: TrafficTally
+    /// The configuration it was generated from.
+    let configuration: GeneratorConfiguration
 
     /// Label of a feedback or status record.
     static let notATransaction: UInt8 = 255
@@ -40,5 +42,6 @@ struct BenchTraffic {
         self.labels = labels
         self.transactions = transactions
         self.tally = tally
+        self.configuration = configuration
     }
 }

@@ -90,8 +90,9 @@ struct RiskBenchCommand: ParsableCommand {
         progress("\(threads) threads: latency …")
         let multiLatency = LatencySummary(multi.latency())
 
-        progress("pipeline …")
-        let pipeline = PipelinePhase.run()
+        progress("pipeline: writing the traffic to a temporary .zst file (not timed), then \(threads) workers …")
+        let pipeline = PipelinePhase(configuration: traffic.configuration, policy: policy, engineConfiguration: engineConfiguration,
+                                     workers: threads, duration: duration).run()
 
         progress("memory: \(memoryCards) cards …")
         let memory = MemoryPhase(policy: policy, cards: memoryCards).run()

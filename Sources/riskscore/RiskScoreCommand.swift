@@ -9,6 +9,8 @@ struct RiskScoreCommand: ParsableCommand {
         subcommands: [
             CheckPolicyCommand.self,
             GenerateCommand.self,
+            ScoreCommand.self,
+            RescoreCommand.self,
         ]
     )
 }

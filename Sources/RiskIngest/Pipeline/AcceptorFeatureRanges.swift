@@ -1,0 +1,26 @@
+import RiskCore
+
+/// Where the `terminal.*` and `merchant.*` features sit in a ``FeatureVector``: the terminal and
+/// merchant stages write them apart and the card stage copies them into the record's vector.
+struct AcceptorFeatureRanges: Sendable {
+    /// Schema indices of the terminal features.
+    let terminal: Range<Int>
+    /// Schema indices of the merchant features.
+    let merchant: Range<Int>
+
+    /// The number of features of one kind.
+    var width: Int { max(terminal.count, merchant.count) }
+
+    /// Reads the ranges off the feature schema (by name prefix).
+    init() {
+        terminal = Self.range(prefix: "terminal.")
+        merchant = Self.range(prefix: "merchant.")
+    }
+
+    private static func range(prefix: String) -> Range<Int> {
+        let indices = FeatureSchema.names.indices.filter { FeatureSchema.names[$0].hasPrefix(prefix) }
+        guard let first = indices.first, let last = indices.last else { return 0..<0 }
+        precondition(indices.count == last - first + 1, "\(prefix) features must be contiguous in the schema")
+        return first..<(last + 1)
+    }
+}

@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Waiting for another stage without a lock: spin briefly, then yield, then sleep with a
+/// growing interval capped at 100 µs.
+struct SpinWait {
+    private var attempts = 0
+    private var sleepNanoseconds = 1_000
+
+    /// Waits a little longer than the previous call did.
+    mutating func wait() {
+        attempts += 1
+        if attempts <= 32 { return }
+        if attempts <= 64 {
+            sched_yield()
+            return
+        }
+        var request = timespec(tv_sec: 0, tv_nsec: sleepNanoseconds)
+        nanosleep(&request, nil)
+        sleepNanoseconds = min(sleepNanoseconds * 2, 100_000)
+    }
+}
