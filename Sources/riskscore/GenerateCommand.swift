@@ -75,7 +75,9 @@ struct GenerateCommand: ParsableCommand {
         let tally = try write(TrafficGenerator(configuration: configuration), to: sink)
         try sink.commit()
         let seconds = monotonicSeconds() - start
-        if output != "-" { printSummary(tally, bytes: sink.bytesWritten, seconds: seconds) }
+        // With the records on standard output, the summary goes to standard error.
+        let summary = summaryLines(tally, bytes: sink.bytesWritten, seconds: seconds).joined(separator: "\n")
+        if output == "-" { StandardError.write(summary + "\n") } else { print(summary) }
     }
 
     /// Streams every record through the chosen writer into `sink` in 1 MiB chunks.
@@ -103,15 +105,18 @@ struct GenerateCommand: ParsableCommand {
         return tally
     }
 
-    private func printSummary(_ tally: TrafficTally, bytes: Int64, seconds: Double) {
+    private func summaryLines(_ tally: TrafficTally, bytes: Int64, seconds: Double) -> [String] {
         let percent = (tally.fraudShare * 10_000).rounded() / 100
-        print("\(output): \(tally.records) records (\(tally.transactions) transactions, \(tally.feedbackRecords) feedback, \(tally.statusRecords) status), \(bytes) bytes before compression")
-        print("fraud: \(tally.fraudTransactions) transactions (\(percent)%)")
+        var lines = [
+            "\(output): \(tally.records) records (\(tally.transactions) transactions, \(tally.feedbackRecords) feedback, \(tally.statusRecords) status), \(bytes) bytes before compression",
+            "fraud: \(tally.fraudTransactions) transactions (\(percent)%)",
+        ]
         for scenario in Scenario.allCases {
-            print("  \(scenario.name): \(tally.transactions(of: scenario))")
+            lines.append("  \(scenario.name): \(tally.transactions(of: scenario))")
         }
         let rate = seconds > 0 ? Int((Double(tally.records) / seconds).rounded()) : 0
-        print("seconds: \((seconds * 100).rounded() / 100) (\(rate) records/s)")
+        lines.append("seconds: \((seconds * 100).rounded() / 100) (\(rate) records/s)")
+        return lines
     }
 }
 
