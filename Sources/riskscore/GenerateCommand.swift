@@ -70,8 +70,9 @@ struct GenerateCommand: ParsableCommand {
             transactions: transactions, cards: cards, terminals: terminals, merchants: merchants, days: days,
             seed: seed, scenarioMix: scenarioMix)
         let start = monotonicSeconds()
-        // One zstd worker thread: compression overlaps generation (the output stays deterministic).
-        let sink = try ByteSink(path: output, workers: 1)
+        // zstd level 1 on one worker thread: compression overlaps generation and keeps up with
+        // it (the output stays deterministic for a fixed level and worker count).
+        let sink = try ByteSink(path: output, level: 1, workers: 1)
         let tally = try write(TrafficGenerator(configuration: configuration), to: sink)
         try sink.commit()
         let seconds = monotonicSeconds() - start
