@@ -57,7 +57,7 @@ struct BenchReport {
             lines.append(row("", "", "\(rate(perCPU)) per process CPU-second; " + pipeline.note))
         }
         lines.append(row("memory per card (resident)", memory.residentBytesPerCard.map { "\(fixed($0, 0)) B" } ?? "n/a",
-                         "\(memory.cards) cards; allocated \(fixed(memory.allocatedBytesPerCard, 0)) B/card; bytesPerCard \(memory.statisticsBytesPerCard)"))
+                         "\(memory.cards) cards (\(memory.trackedCards) tracked); allocated \(fixed(memory.allocatedBytesPerCard, 0)) B/card; bytesPerCard \(memory.statisticsBytesPerCard)"))
         lines.append("")
         return lines
     }
@@ -147,6 +147,7 @@ struct BenchReport {
         out.number("allocated_bytes_per_card", memory.allocatedBytesPerCard.rounded())
         out.integer("engine_bytes_per_card", memory.statisticsBytesPerCard)
         out.integer("memory_cards", memory.cards)
+        out.integer("memory_tracked_cards", memory.trackedCards)
     }
 
     private static func write(_ summary: LatencySummary, to out: inout JSONObjectWriter) {

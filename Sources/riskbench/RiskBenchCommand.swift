@@ -54,6 +54,13 @@ struct RiskBenchCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(policy): \(error.description)")
         }
+        // Memory first, in a fresh process: memory freed by earlier phases would stay resident
+        // in the allocator and be reused, hiding part of the engine's growth.
+        var memory: MemoryPhase.Result?
+        if !detectionOnly {
+            progress("memory: \(memoryCards) cards …")
+            memory = MemoryPhase(policy: compiled, cards: memoryCards).run()
+        }
         progress("generating \(transactions) transactions on \(cards) cards …")
         let generation = Stopwatch()
         let configuration = GeneratorConfiguration(
@@ -63,7 +70,7 @@ struct RiskBenchCommand: ParsableCommand {
         // Enough room that the traffic's cards are never evicted.
         let engineConfiguration = EngineConfiguration(maximumCards: max(1 << 20, cards * 2))
 
-        let performance = detectionOnly ? nil : measure(traffic, compiled, engineConfiguration)
+        let performance = memory.map { measure(traffic, compiled, engineConfiguration, memory: $0) }
         progress("detection …")
         let detection = DetectionPhase(traffic: traffic, policy: compiled, engineConfiguration: engineConfiguration).run()
         let report = BenchReport(
@@ -74,7 +81,8 @@ struct RiskBenchCommand: ParsableCommand {
     }
 
     /// Runs the timed phases, one after another.
-    private func measure(_ traffic: BenchTraffic, _ policy: Policy, _ engineConfiguration: EngineConfiguration) -> PerformanceResults {
+    private func measure(_ traffic: BenchTraffic, _ policy: Policy, _ engineConfiguration: EngineConfiguration,
+                         memory: MemoryPhase.Result) -> PerformanceResults {
         let single = SingleThreadPhase(traffic: traffic, policy: policy, engineConfiguration: engineConfiguration, duration: duration)
         progress("single thread: score only …")
         let scoreOnly = single.scoreOnly()
@@ -94,8 +102,6 @@ struct RiskBenchCommand: ParsableCommand {
         let pipeline = PipelinePhase(configuration: traffic.configuration, policy: policy, engineConfiguration: engineConfiguration,
                                      workers: threads, duration: duration).run()
 
-        progress("memory: \(memoryCards) cards …")
-        let memory = MemoryPhase(policy: policy, cards: memoryCards).run()
         return PerformanceResults(
             scoreOnly: scoreOnly, replay: replay, latency: latency, timerOverhead: timerOverhead, threads: threads,
             multiThread: multiThread, multiThreadLatency: multiLatency, pipeline: pipeline, memory: memory)
