@@ -36,6 +36,9 @@ struct RescoreCommand: ParsableCommand {
     @Option(name: .customLong("summary-json"), help: "Write the summary as JSON here.")
     var summaryJSON: String?
 
+    @Option(name: .customLong("zstd-level"), help: "zstd level for a .zst output.")
+    var zstdLevel: Int32 = 1
+
     func validate() throws {
         guard workers >= 1 && workers <= 64 else { throw ValidationError("--workers must be between 1 and 64") }
         if format == .ndjson && !mappings.isEmpty { throw ValidationError("--map applies to --format csv only") }
@@ -50,11 +53,12 @@ struct RescoreCommand: ParsableCommand {
         case .csv:
             do { inputFormat = .csv(mapping: try CSVRecordParser.mapping(from: mappings)) } catch { throw ValidationError(error.description) }
         }
-        let request = RescoreRequest(inputs: inputs, output: output, format: inputFormat,
+        var request = RescoreRequest(inputs: inputs, output: output, format: inputFormat,
                                      options: PipelineOptions(workers: workers), rejectsPath: rejects, summaryJSONPath: summaryJSON)
+        request.compressionLevel = zstdLevel
         let showProgress = StandardError.isTerminal
         var lastDraw = -1.0
-        let outcome = try RescoreDriver.run(request, policy: compiled) { progress, elapsed in
+        let outcome = try RescoreDriver.run(request, policy: compiled, temporaryFiles: InterruptCleanup.install) { progress, elapsed in
             guard showProgress, elapsed - lastDraw >= 0.2 else { return }
             lastDraw = elapsed
             StandardError.write("\r\u{1B}[K" + ProgressLine.render(progress, elapsed: elapsed))

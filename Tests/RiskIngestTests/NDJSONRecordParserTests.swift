@@ -274,7 +274,7 @@ struct NDJSONRecordParserTests {
             (#""time":0,"expiry":"2813""#, #"invalid expiry "2813""#),
             (#""time":0,"type":"refund""#, #"invalid type "refund""#),
             (#""time":0,"response_code":"123""#, #"invalid response_code "123""#),
-            (#""time":0,"scenario":"a_very_long_scenario_name""#, #"invalid scenario "a_very_long_scenario_name": longer than 15 bytes"#),
+            (#""time":0,"scenario":"a_very_long_scenario_name_that_no_generator_would_ever_write_here""#, #"invalid scenario "a_very_long_scenario_name_that_no_genera…": longer than 63 bytes"#),
             (#""mcc":1"#, #"missing field "time""#),
         ]
         for (fields, reason) in cases {

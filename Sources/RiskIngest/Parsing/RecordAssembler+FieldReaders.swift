@@ -107,12 +107,13 @@ extension RecordAssembler {
         }
     }
 
-    /// `scenario`: at most 15 bytes, so that the `String` is stored inline; empty when absent.
+    /// `scenario`: at most 63 bytes (RiskSim's names reach 23); names of up to 15 bytes are
+    /// stored inline by `String`, longer ones (rare: labelled fraud only) allocate. Empty when absent.
     func scenario() throws(RecordError) -> String {
         guard has(.scenario) else { return "" }
         return try text(.scenario) { (bytes) throws(RecordError) -> String in
-            guard bytes.count <= 15 else {
-                throw RecordError("invalid scenario \(quoted(.scenario)): longer than 15 bytes")
+            guard bytes.count <= 63 else {
+                throw RecordError("invalid scenario \(quoted(.scenario)): longer than 63 bytes")
             }
             return String(decoding: bytes, as: UTF8.self)
         }

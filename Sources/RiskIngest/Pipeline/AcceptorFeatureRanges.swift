@@ -11,6 +11,10 @@ struct AcceptorFeatureRanges: Sendable {
     /// The number of features of one kind.
     var width: Int { max(terminal.count, merchant.count) }
 
+    /// Doubles reserved per slot for one kind: ``width`` rounded up to whole 128-byte blocks, so
+    /// that workers writing neighbouring slots never share a cache line.
+    var slotStride: Int { (width + 15) / 16 * 16 }
+
     /// Reads the ranges off the feature schema (by name prefix).
     init() {
         terminal = Self.range(prefix: "terminal.")

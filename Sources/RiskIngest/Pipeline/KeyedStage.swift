@@ -14,7 +14,7 @@ struct KeyedStage: @unchecked Sendable {
         var pending: RecordBatch?
         var sequence = 0
         while true {
-            let next = inputs[sequence % inputs.count].pop()
+            let next = inputs[sequence % inputs.count].popWaiting()
             if let next {
                 worker.processAcceptors(next)
                 next.acceptorsDone.add(1, ordering: .releasing)
@@ -23,7 +23,7 @@ struct KeyedStage: @unchecked Sendable {
                 var wait = SpinWait()
                 while pending.acceptorsDone.load(ordering: .acquiring) < worker.workerCount { wait.wait() }
                 worker.processCards(pending)
-                output.push(pending)
+                output.pushWaiting(pending)
             }
             guard let next else { break }
             pending = next

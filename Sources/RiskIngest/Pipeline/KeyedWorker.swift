@@ -20,7 +20,8 @@ final class KeyedWorker: @unchecked Sendable {
     private let terminals: [AcceptorPartition]
     private let merchants: [AcceptorPartition]
     private let cards: [CardPartition]
-    private var scratch = FeatureVector()
+    /// Where acceptor features are computed before being copied into the batch (allocated once).
+    private let scratch: UnsafeMutablePointer<FeatureVector>
 
     init(index: Int, workerCount: Int, configuration: EngineConfiguration, policy: Policy, ranges: AcceptorFeatureRanges,
          policyVersion: Int) {
@@ -34,37 +35,48 @@ final class KeyedWorker: @unchecked Sendable {
         terminals = (0..<owned).map { _ in AcceptorPartition(maximumAcceptors: configuration.terminalsPerPartition) }
         merchants = (0..<owned).map { _ in AcceptorPartition(maximumAcceptors: configuration.merchantsPerPartition) }
         cards = (0..<owned).map { _ in CardPartition(maximumCards: configuration.cardsPerPartition) }
+        scratch = .allocate(capacity: 1)
+        scratch.initialize(to: FeatureVector())
     }
 
-    /// The local index of the partition owning `key`, or nil when another worker owns it.
+    deinit { scratch.deinitialize(count: 1).deallocate() }
+
+    /// The local index of the (owned) partition of `key`.
     @inline(__always)
-    private func owned(_ key: UInt64) -> Int? {
-        let partition = configuration.partition(of: key)
-        return partition % workerCount == index ? partition / workerCount : nil
+    private func local(_ key: UInt64) -> Int {
+        configuration.partition(of: key) / workerCount
     }
 
-    /// Terminal and merchant work on a batch.
+    /// Terminal and merchant work on a batch: only the slots whose terminal or merchant this
+    /// worker owns (the parser recorded the owners), without reading the others' records.
     func processAcceptors(_ batch: RecordBatch) {
-        let width = ranges.width
+        let stride = ranges.slotStride
+        let me = UInt8(truncatingIfNeeded: index)
         for slot in 0..<batch.count where batch.kinds[slot] != .rejected {
+            let owners = batch.owners + slot * 3
+            let ownsTerminal = owners[0] == me
+            let ownsMerchant = owners[1] == me
+            guard ownsTerminal || ownsMerchant else { continue }
             switch batch.records[slot] {
             case .transaction(let logged):
                 let tx = logged.transaction
-                if let local = owned(tx.terminal) {
-                    observe(tx, in: terminals[local], as: .terminal, range: ranges.terminal, into: batch.terminalValues + slot * width)
+                if ownsTerminal {
+                    let partition = terminals[local(tx.terminal)]
+                    observe(tx, in: partition, as: .terminal, range: ranges.terminal, into: batch.terminalValues + slot * stride)
                     if let code = logged.responseCode {
-                        terminals[local].apply(Outcome(transaction: tx, responseCode: code), as: .terminal)
+                        partition.apply(Outcome(transaction: tx, responseCode: code), as: .terminal)
                     }
                 }
-                if let local = owned(tx.merchant) {
-                    observe(tx, in: merchants[local], as: .merchant, range: ranges.merchant, into: batch.merchantValues + slot * width)
+                if ownsMerchant {
+                    let partition = merchants[local(tx.merchant)]
+                    observe(tx, in: partition, as: .merchant, range: ranges.merchant, into: batch.merchantValues + slot * stride)
                     if let code = logged.responseCode {
-                        merchants[local].apply(Outcome(transaction: tx, responseCode: code), as: .merchant)
+                        partition.apply(Outcome(transaction: tx, responseCode: code), as: .merchant)
                     }
                 }
             case .feedback(let feedback):
-                if let local = owned(feedback.terminal) { terminals[local].apply(feedback, as: .terminal) }
-                if let local = owned(feedback.merchant) { merchants[local].apply(feedback, as: .merchant) }
+                if ownsTerminal { terminals[local(feedback.terminal)].apply(feedback, as: .terminal) }
+                if ownsMerchant { merchants[local(feedback.merchant)].apply(feedback, as: .merchant) }
             case .status:
                 break
             }
@@ -75,39 +87,41 @@ final class KeyedWorker: @unchecked Sendable {
     @inline(__always)
     private func observe(_ tx: Transaction, in partition: AcceptorPartition, as kind: AcceptorKind,
                          range: Range<Int>, into values: UnsafeMutablePointer<Double>) {
-        scratch.withUnsafeMutableValues { all in
+        scratch.pointee.withUnsafeMutableValues { all in
             for feature in range { all[feature] = 0 }
         }
-        partition.observe(tx, as: kind, into: &scratch)
-        scratch.withUnsafeMutableValues { all in
+        partition.observe(tx, as: kind, into: &scratch.pointee)
+        scratch.pointee.withUnsafeMutableValues { all in
             for (offset, feature) in range.enumerated() { values[offset] = all[feature] }
         }
     }
 
-    /// Card work and decisions on a batch (after every worker's acceptor work on it).
+    /// Card work and decisions on a batch (after every worker's acceptor work on it): only the
+    /// slots whose card this worker owns.
     func processCards(_ batch: RecordBatch) {
-        let width = ranges.width
-        for slot in 0..<batch.count where batch.kinds[slot] != .rejected {
+        let stride = ranges.slotStride
+        let me = UInt8(truncatingIfNeeded: index)
+        for slot in 0..<batch.count where batch.kinds[slot] != .rejected && batch.owners[slot * 3 + 2] == me {
             switch batch.records[slot] {
             case .transaction(let logged):
                 let tx = logged.transaction
-                guard let local = owned(tx.card.hash) else { continue }
-                let terminalValues = batch.terminalValues + slot * width
-                let merchantValues = batch.merchantValues + slot * width
+                let partition = cards[local(tx.card.hash)]
+                let terminalValues = batch.terminalValues + slot * stride
+                let merchantValues = batch.merchantValues + slot * stride
                 let features = batch.features + slot
                 features.pointee.withUnsafeMutableValues { all in
                     for (offset, feature) in ranges.terminal.enumerated() { all[feature] = terminalValues[offset] }
                     for (offset, feature) in ranges.merchant.enumerated() { all[feature] = merchantValues[offset] }
                 }
-                cards[local].observe(tx, into: &features.pointee)
+                partition.observe(tx, into: &features.pointee)
                 batch.decisions[slot] = policy.decide(&features.pointee, transactionID: tx.id, policyVersion: policyVersion)
                 if let code = logged.responseCode {
-                    cards[local].apply(Outcome(transaction: tx, responseCode: code))
+                    partition.apply(Outcome(transaction: tx, responseCode: code))
                 }
             case .feedback(let feedback):
-                if let local = owned(feedback.card.hash) { cards[local].apply(feedback) }
+                cards[local(feedback.card.hash)].apply(feedback)
             case .status(let update):
-                if let local = owned(update.card.hash) { cards[local].apply(update) }
+                cards[local(update.card.hash)].apply(update)
             }
         }
     }

@@ -3,7 +3,7 @@ import RiskIO
 
 /// How a ``RescorePipeline`` is sized.
 public struct PipelineOptions: Sendable {
-    /// Parser workers and keyed workers (each); at least 1.
+    /// Parser workers and keyed workers (each); 1...254.
     public var workers: Int
     /// Partitions and capacities of the engine state: the same configuration gives the same
     /// decisions as ``RiskEngine`` with it.
@@ -20,7 +20,7 @@ public struct PipelineOptions: Sendable {
     /// Creates options.
     public init(workers: Int = 2, engine: EngineConfiguration = EngineConfiguration(), batchCapacity: Int = 2048,
                 cardKey: SipHashKey = .defaultCardKey, bufferSize: Int = ByteSource.defaultBufferSize, policyVersion: Int = 1) {
-        precondition(workers >= 1 && batchCapacity >= 1)
+        precondition(workers >= 1 && workers < Int(RecordBatch.noOwner) && batchCapacity >= 1)
         self.workers = workers
         self.engine = engine
         self.batchCapacity = batchCapacity

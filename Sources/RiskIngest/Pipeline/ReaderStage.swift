@@ -55,12 +55,12 @@ struct ReaderStage: @unchecked Sendable {
     }
 
     private func take(sequence: Int) -> RecordBatch? {
-        guard let batch = free.pop() else { return nil }
+        guard let batch = free.popWaiting() else { return nil }
         batch.reset(sequence: sequence)
         return batch
     }
 
     private func ship(_ batch: RecordBatch) {
-        parsers[batch.sequence % parsers.count].push(batch)
+        parsers[batch.sequence % parsers.count].pushWaiting(batch)
     }
 }

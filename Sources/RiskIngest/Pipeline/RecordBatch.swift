@@ -55,6 +55,11 @@ final class RecordBatch: @unchecked Sendable {
     /// Merchant features per slot, likewise.
     let merchantValues: UnsafeMutablePointer<Double>
     let decisions: UnsafeMutablePointer<Decision>
+    /// Per slot, the keyed workers owning its terminal, merchant and card (``noOwner`` when the
+    /// record has no such key), set by the parser so that workers skip other slots cheaply.
+    let owners: UnsafeMutablePointer<UInt8>
+    /// The owner of a key the record does not have.
+    static let noOwner: UInt8 = 0xFF
     /// Rejected lines of the batch, in line order.
     var rejections: [RecordRejection] = []
     /// Workers that have finished their terminal and merchant work on this batch.
@@ -74,10 +79,12 @@ final class RecordBatch: @unchecked Sendable {
         ids.initialize(repeating: RecordID(), count: capacity)
         features = .allocate(capacity: capacity)
         features.initialize(repeating: FeatureVector(), count: capacity)
-        terminalValues = .allocate(capacity: capacity * acceptorWidth)
-        terminalValues.initialize(repeating: 0, count: capacity * acceptorWidth)
-        merchantValues = .allocate(capacity: capacity * acceptorWidth)
-        merchantValues.initialize(repeating: 0, count: capacity * acceptorWidth)
+        terminalValues = UnsafeMutableRawPointer.allocate(byteCount: capacity * acceptorWidth * 8, alignment: 128)
+            .initializeMemory(as: Double.self, repeating: 0, count: capacity * acceptorWidth)
+        merchantValues = UnsafeMutableRawPointer.allocate(byteCount: capacity * acceptorWidth * 8, alignment: 128)
+            .initializeMemory(as: Double.self, repeating: 0, count: capacity * acceptorWidth)
+        owners = .allocate(capacity: capacity * 3)
+        owners.initialize(repeating: Self.noOwner, count: capacity * 3)
         decisions = .allocate(capacity: capacity)
         decisions.initialize(repeating: Decision(transactionID: 0), count: capacity)
         rejections.reserveCapacity(16)
@@ -93,6 +100,7 @@ final class RecordBatch: @unchecked Sendable {
         terminalValues.deallocate()
         merchantValues.deallocate()
         decisions.deinitialize(count: capacity).deallocate()
+        owners.deallocate()
     }
 
     /// Empties the batch for reuse.

@@ -61,7 +61,7 @@ public final class RescorePipeline {
         let free = SPSCRing<RecordBatch>(capacity: capacity)
         for _ in 0..<options.poolSize {
             _ = free.tryPush(RecordBatch(capacity: options.batchCapacity, textCapacity: Self.textCapacity(options.batchCapacity),
-                                         acceptorWidth: ranges.width))
+                                         acceptorWidth: ranges.slotStride))
         }
         let toParsers = (0..<workers).map { _ in SPSCRing<RecordBatch>(capacity: capacity) }
         let toWorkers = (0..<workers).map { _ in (0..<workers).map { _ in SPSCRing<RecordBatch>(capacity: capacity) } }
@@ -69,27 +69,41 @@ public final class RescorePipeline {
         let shared = SharedCounters()
 
         let group = DispatchGroup()
+        let writerStart = StageCPUTimes.threadNanoseconds()
         let reader = ReaderStage(inputs: inputs, format: format, cardKey: options.cardKey, bufferSize: options.bufferSize,
                                  free: free, parsers: toParsers, counters: shared)
-        DispatchQueue(label: "riskingest.reader").async(group: group) { reader.run() }
+        DispatchQueue(label: "riskingest.reader").async(group: group) {
+            let start = StageCPUTimes.threadNanoseconds()
+            reader.run()
+            shared.readerNanoseconds.add(StageCPUTimes.threadNanoseconds() - start, ordering: .relaxed)
+        }
         for parser in 0..<workers {
-            let stage = ParserStage(input: toParsers[parser], outputs: toWorkers[parser], inputNames: inputs)
-            DispatchQueue(label: "riskingest.parser.\(parser)").async(group: group) { stage.run() }
+            let stage = ParserStage(input: toParsers[parser], outputs: toWorkers[parser], inputNames: inputs,
+                                    configuration: options.engine)
+            DispatchQueue(label: "riskingest.parser.\(parser)").async(group: group) {
+                let start = StageCPUTimes.threadNanoseconds()
+                stage.run()
+                shared.parserNanoseconds.add(StageCPUTimes.threadNanoseconds() - start, ordering: .relaxed)
+            }
         }
         for worker in 0..<workers {
             let keyed = KeyedWorker(index: worker, workerCount: workers, configuration: options.engine, policy: policy,
                                     ranges: ranges, policyVersion: options.policyVersion)
             let stage = KeyedStage(worker: keyed, inputs: toWorkers.map { $0[worker] }, output: toWriter[worker])
-            DispatchQueue(label: "riskingest.keyed.\(worker)").async(group: group) { stage.run() }
+            DispatchQueue(label: "riskingest.keyed.\(worker)").async(group: group) {
+                let start = StageCPUTimes.threadNanoseconds()
+                stage.run()
+                shared.keyedNanoseconds.add(StageCPUTimes.threadNanoseconds() - start, ordering: .relaxed)
+            }
         }
 
         let totalBytes = LineSource.storedSize(of: inputs)
         var writer = DecisionWriter(capacity: options.batchCapacity * 256)
         var inputError: InputError?
         var outputError: (any Error)?
-        while let batch = toWriter[0].pop() {
+        while let batch = toWriter[0].popWaiting() {
             for ring in toWriter.dropFirst() {
-                let same = ring.pop()
+                let same = ring.popWaiting()
                 precondition(same === batch, "keyed workers delivered batches out of order")
             }
             if outputError == nil {
@@ -107,6 +121,10 @@ public final class RescorePipeline {
             _ = free.tryPush(batch)
         }
         group.wait()
+        summary.stageCPU.reader += Double(shared.readerNanoseconds.load(ordering: .relaxed)) / 1e9
+        summary.stageCPU.parsers += Double(shared.parserNanoseconds.load(ordering: .relaxed)) / 1e9
+        summary.stageCPU.keyed += Double(shared.keyedNanoseconds.load(ordering: .relaxed)) / 1e9
+        summary.stageCPU.writer += Double(StageCPUTimes.threadNanoseconds() - writerStart) / 1e9
         if let outputError { throw outputError }
         if let inputError { throw inputError }
     }
@@ -155,4 +173,8 @@ final class SharedCounters: Sendable {
     let bytesConsumed = Atomic<Int64>(0)
     /// Set by the writer after an output error: the reader stops.
     let cancelled = Atomic<Bool>(false)
+    /// Thread CPU nanoseconds of the reader, the parsers and the keyed workers.
+    let readerNanoseconds = Atomic<Int64>(0)
+    let parserNanoseconds = Atomic<Int64>(0)
+    let keyedNanoseconds = Atomic<Int64>(0)
 }

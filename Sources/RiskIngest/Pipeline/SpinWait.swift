@@ -5,10 +5,11 @@ import Darwin
 #endif
 
 /// Waiting for another stage without a lock: spin briefly, then yield, then sleep with a
-/// growing interval capped at 100 µs.
+/// growing interval capped at 500 µs (a stage that waits has nothing to do: few wake-ups matter
+/// more than a prompt one, and the batch pool keeps the other stages busy meanwhile).
 struct SpinWait {
     private var attempts = 0
-    private var sleepNanoseconds = 1_000
+    private var sleepNanoseconds = 5_000
 
     /// Waits a little longer than the previous call did.
     mutating func wait() {
@@ -20,6 +21,6 @@ struct SpinWait {
         }
         var request = timespec(tv_sec: 0, tv_nsec: sleepNanoseconds)
         nanosleep(&request, nil)
-        sleepNanoseconds = min(sleepNanoseconds * 2, 100_000)
+        sleepNanoseconds = min(sleepNanoseconds * 2, 500_000)
     }
 }

@@ -19,13 +19,17 @@ public enum RescoreDriver {
     /// - Parameters:
     ///   - request: Inputs, output and options.
     ///   - policy: The policy deciding every transaction.
+    ///   - temporaryFiles: Called once the outputs are open, with their temporary paths (for a
+    ///     signal handler that removes them on interruption).
     ///   - progress: Called after each batch with the progress and the elapsed seconds.
     /// - Returns: The summary and the input error that stopped the run, if any.
     /// - Throws: ``IOError`` or ``ZstdError`` when an output cannot be created or written.
     public static func run(_ request: RescoreRequest, policy: Policy,
+                           temporaryFiles: ([String]) -> Void = { _ in },
                            progress: (PipelineProgress, Double) -> Void = { _, _ in }) throws -> RescoreOutcome {
-        let output = try ByteSink(path: request.output)
+        let output = try ByteSink(path: request.output, level: request.compressionLevel)
         let rejects = try request.rejectsPath.map { try ByteSink(path: $0) }
+        temporaryFiles([output.temporaryPath, rejects?.temporaryPath].compactMap { $0 })
         let start = monotonicSeconds()
         var summary = RescoreSummary()
         var inputError: InputError?

@@ -14,6 +14,9 @@ public struct RescoreRequest: Sendable {
     public var rejectsPath: String?
     /// Where to write the summary as JSON, if anywhere.
     public var summaryJSONPath: String?
+    /// zstd level for a `.zst` output (1 by default: decision lines compress about 10× at
+    /// level 1 too, and level 3 costs the writer about twice the time).
+    public var compressionLevel: Int32 = 1
 
     /// Creates a request.
     public init(inputs: [String], output: String, format: InputFormat = .ndjson, options: PipelineOptions = PipelineOptions(),

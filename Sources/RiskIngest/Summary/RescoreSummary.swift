@@ -17,9 +17,13 @@ public struct RescoreSummary: Sendable {
     public private(set) var comparison = IssuerComparison()
     /// Wall-clock seconds of the run (set by the caller).
     public var seconds: Double = 0
-    /// Reason counts by template identity, with the code.
-    private var reasonCounts: [ObjectIdentifier: Int] = [:]
-    private var reasonCodes: [ObjectIdentifier: String] = [:]
+    /// CPU seconds per pipeline stage (zero when the run did not use the pipeline).
+    public var stageCPU = StageCPUTimes()
+    /// Reason counts by template identity (a policy has a few dozen templates: a scan of
+    /// identities is cheaper than hashing), with the codes.
+    private var reasonTemplates: [ObjectIdentifier] = []
+    private var reasonCodes: [String] = []
+    private var reasonCounts: [Int] = []
 
     /// An empty summary.
     public init() {}
@@ -36,11 +40,12 @@ public struct RescoreSummary: Sendable {
         for index in 0..<decision.reasonCount {
             let template = decision.reason(at: index).template
             let key = ObjectIdentifier(template)
-            if let count = reasonCounts[key] {
-                reasonCounts[key] = count + 1
+            if let slot = reasonTemplates.firstIndex(of: key) {
+                reasonCounts[slot] += 1
             } else {
-                reasonCounts[key] = 1
-                reasonCodes[key] = template.code
+                reasonTemplates.append(key)
+                reasonCodes.append(template.code)
+                reasonCounts.append(1)
             }
         }
         if let responseCode {
@@ -51,7 +56,7 @@ public struct RescoreSummary: Sendable {
     /// Reason codes by how often they were cited, most frequent first (ties by code).
     public func topReasons(_ limit: Int = 10) -> [(code: String, count: Int)] {
         var byCode: [String: Int] = [:]
-        for (key, count) in reasonCounts { byCode[reasonCodes[key]!, default: 0] += count }
+        for (slot, count) in reasonCounts.enumerated() { byCode[reasonCodes[slot], default: 0] += count }
         return byCode.map { (code: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.code < $1.code }
             .prefix(limit).map { $0 }

@@ -23,6 +23,11 @@ public enum SummaryReport {
         }
         lines.append("seconds           \(fixed(summary.seconds, decimals: 2))")
         lines.append("records/s         \(grouped(Int(summary.recordsPerSecond.rounded())))")
+        let cpu = summary.stageCPU
+        if cpu.total > 0 {
+            lines.append("cpu seconds       \(fixed(cpu.total, decimals: 2)): reader \(fixed(cpu.reader, decimals: 2)), parsers \(fixed(cpu.parsers, decimals: 2)), "
+                + "keyed \(fixed(cpu.keyed, decimals: 2)), writer \(fixed(cpu.writer, decimals: 2))")
+        }
         let comparison = summary.comparison
         if comparison.total > 0 {
             lines.append("policy vs issuer (\(grouped(comparison.total)) transactions with a historical response)")
@@ -51,6 +56,8 @@ public enum SummaryReport {
         fields.append("\"top_reasons\":[\(reasons.joined(separator: ","))]")
         fields.append("\"seconds\":\(number(summary.seconds))")
         fields.append("\"records_per_second\":\(number(summary.recordsPerSecond))")
+        let cpu = summary.stageCPU
+        fields.append("\"cpu_seconds\":{\"reader\":\(number(cpu.reader)),\"parsers\":\(number(cpu.parsers)),\"keyed\":\(number(cpu.keyed)),\"writer\":\(number(cpu.writer))}")
         let comparison = summary.comparison
         if comparison.total > 0 {
             let rows = Action.allCases.map {

@@ -16,6 +16,11 @@ import RiskCore
 public struct DecisionWriter: Sendable {
     /// The encoded lines since the last ``removeAll()``.
     public private(set) var buffer: [UInt8]
+    /// Reason templates seen so far, with the encoded text before and after the observed value.
+    private var templates: [ObjectIdentifier] = []
+    private var prefixes: [[UInt8]] = []
+    private var suffixes: [[UInt8]] = []
+    private var retainedTemplates: [ReasonTemplate] = []
 
     /// Creates a writer whose buffer starts with `capacity` bytes reserved.
     public init(capacity: Int = 1 << 16) {
@@ -47,8 +52,12 @@ public struct DecisionWriter: Sendable {
         }
         NumberFormatting.appendASCII("\",\"score\":", to: &buffer)
         NumberFormatting.append(decision.score, to: &buffer)
-        NumberFormatting.appendASCII(",\"advice\":", to: &buffer)
-        Self.appendString(decision.advice.name, to: &buffer)
+        switch decision.advice {
+        case .none: NumberFormatting.appendASCII(",\"advice\":\"none\"", to: &buffer)
+        case .tryAgainLater: NumberFormatting.appendASCII(",\"advice\":\"try_again_later\"", to: &buffer)
+        case .doNotTryAgain: NumberFormatting.appendASCII(",\"advice\":\"do_not_try_again\"", to: &buffer)
+        case .confirmCardData: NumberFormatting.appendASCII(",\"advice\":\"confirm_card_data\"", to: &buffer)
+        }
         NumberFormatting.appendASCII(",\"reasons\":[", to: &buffer)
         for index in 0..<decision.reasonCount {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
@@ -62,23 +71,42 @@ public struct DecisionWriter: Sendable {
 
     private mutating func appendReason(_ reason: Reason) {
         let template = reason.template
-        NumberFormatting.appendASCII("{\"code\":", to: &buffer)
-        Self.appendString(template.code, to: &buffer)
-        NumberFormatting.appendASCII(",\"feature\":", to: &buffer)
-        Self.appendString(template.feature, to: &buffer)
-        NumberFormatting.appendASCII(",\"observed\":", to: &buffer)
+        let fragment = fragmentIndex(for: template)
+        buffer.append(contentsOf: prefixes[fragment])
         NumberFormatting.append(reason.observed, to: &buffer)
-        if !template.threshold.isNaN {
-            NumberFormatting.appendASCII(",\"threshold\":", to: &buffer)
-            NumberFormatting.append(template.threshold, to: &buffer)
-        }
-        NumberFormatting.appendASCII(",\"window\":", to: &buffer)
-        Self.appendString(template.window, to: &buffer)
+        buffer.append(contentsOf: suffixes[fragment])
         if !reason.contribution.isNaN {
             NumberFormatting.appendASCII(",\"contribution\":", to: &buffer)
             NumberFormatting.append(reason.contribution, to: &buffer)
         }
         buffer.append(UInt8(ascii: "}"))
+    }
+
+    /// The index of the encoded fixed parts of `template`'s reasons, encoding them the first
+    /// time (a policy has a few dozen templates; the scan compares identities only).
+    @inline(__always)
+    private mutating func fragmentIndex(for template: ReasonTemplate) -> Int {
+        let identity = ObjectIdentifier(template)
+        for index in templates.indices where templates[index] == identity { return index }
+        var prefix: [UInt8] = []
+        NumberFormatting.appendASCII("{\"code\":", to: &prefix)
+        Self.appendString(template.code, to: &prefix)
+        NumberFormatting.appendASCII(",\"feature\":", to: &prefix)
+        Self.appendString(template.feature, to: &prefix)
+        NumberFormatting.appendASCII(",\"observed\":", to: &prefix)
+        var suffix: [UInt8] = []
+        if !template.threshold.isNaN {
+            NumberFormatting.appendASCII(",\"threshold\":", to: &suffix)
+            NumberFormatting.append(template.threshold, to: &suffix)
+        }
+        NumberFormatting.appendASCII(",\"window\":", to: &suffix)
+        Self.appendString(template.window, to: &suffix)
+        templates.append(identity)
+        prefixes.append(prefix)
+        suffixes.append(suffix)
+        // Keep the templates alive while their identities are cached.
+        retainedTemplates.append(template)
+        return templates.count - 1
     }
 
     /// Appends the masked card exactly as ``CardReference/masked`` spells it.
