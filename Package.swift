@@ -58,6 +58,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Throughput, latency, memory and detection measurements on generated traffic.
+        .executableTarget(
+            name: "riskbench",
+            dependencies: [
+                "RiskCore", "RiskSim", "RiskIngest", "RiskIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,7 @@ struct RiskScoreCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self,
             CheckPolicyCommand.self,
+            GenerateCommand.self,
             ScoreCommand.self,
             RescoreCommand.self,
             FeaturesCommand.self,
