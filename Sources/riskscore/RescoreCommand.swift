@@ -1,6 +1,8 @@
 import ArgumentParser
 import RiskCore
+import RiskEval
 import RiskIngest
+import RiskIO
 
 /// `riskscore rescore`: batch rescoring of historical logs through the parallel pipeline.
 struct RescoreCommand: ParsableCommand {
@@ -39,9 +41,18 @@ struct RescoreCommand: ParsableCommand {
     @Option(name: .customLong("zstd-level"), help: "zstd level for a .zst output.")
     var zstdLevel: Int32 = 1
 
+    @Option(name: .customLong("label-delay"), help: "Turn each fraud label into a fraud report this long after its transaction (e.g. 7d, 36h). Scores record by record instead of through the parallel pipeline.")
+    var labelDelay: String?
+
+    @Option(help: "A challenger policy scored in shadow: its decision is written beside the live one (\"shadow\") and never affects it or the state. Scores record by record.")
+    var challenger: String?
+
     func validate() throws {
         guard workers >= 1 && workers <= 64 else { throw ValidationError("--workers must be between 1 and 64") }
         if format == .ndjson && !mappings.isEmpty { throw ValidationError("--map applies to --format csv only") }
+        if let labelDelay, EventDuration.milliseconds(labelDelay) == nil {
+            throw ValidationError("--label-delay: cannot read '\(labelDelay)' (use a number and ms, s, m, h or d, e.g. 7d)")
+        }
     }
 
     func run() throws {
@@ -52,6 +63,10 @@ struct RescoreCommand: ParsableCommand {
         case .ndjson: inputFormat = .ndjson
         case .csv:
             do { inputFormat = .csv(mapping: try CSVRecordParser.mapping(from: mappings)) } catch { throw ValidationError(error.description) }
+        }
+        if labelDelay != nil || challenger != nil {
+            try runSequentially(compiled, format: inputFormat)
+            return
         }
         var request = RescoreRequest(inputs: inputs, output: output, format: inputFormat,
                                      options: PipelineOptions(workers: workers), rejectsPath: rejects, summaryJSONPath: summaryJSON)
@@ -69,6 +84,42 @@ struct RescoreCommand: ParsableCommand {
             StandardError.write("riskscore rescore: error: \(error)\n")
             StandardError.write("riskscore rescore: \(outcome.summary.decisions) records before the damage were decided; no output was written\n")
             throw ExitCode(1)
+        }
+    }
+
+    /// The record-by-record path, for a label delay or a challenger.
+    private func runSequentially(_ compiled: Policy, format inputFormat: InputFormat) throws {
+        let shadowPolicy: Policy?
+        do { shadowPolicy = try challenger.map { path throws(PolicyError) in try Policy.load(contentsOf: path) } } catch { throw ValidationError(error.description) }
+        let sink = try ByteSink(path: output, level: zstdLevel)
+        let rejectsSink = try rejects.map { try ByteSink(path: $0) }
+        InterruptCleanup.install([sink.temporaryPath, rejectsSink?.temporaryPath].compactMap { $0 })
+        let started = ContinuousClock.now
+        var outcome: SequentialRescore.Outcome
+        do {
+            outcome = try SequentialRescore.run(
+                inputs: inputs, format: inputFormat, output: sink, policy: compiled, challenger: shadowPolicy,
+                labelDelay: labelDelay.flatMap(EventDuration.milliseconds)) { rejection in
+                    try rejectsSink?.write(RejectsFormat.line(rejection))
+                }
+        } catch let error as InputError {
+            sink.abort()
+            rejectsSink?.abort()
+            StandardError.write("riskscore rescore: error: \(error)\nriskscore rescore: no output was written\n")
+            throw ExitCode(1)
+        }
+        let elapsed = ContinuousClock.now - started
+        outcome.live.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        try sink.commit()
+        try rejectsSink?.commit()
+        StandardError.write(SummaryReport.text(outcome.live))
+        if let shadow = outcome.shadow {
+            StandardError.write("\nchallenger \(shadowPolicy?.name ?? "") (shadow, never applied):\n" + SummaryReport.text(shadow))
+        }
+        if let summaryJSON {
+            let summarySink = try ByteSink(path: summaryJSON)
+            try summarySink.write(SummaryReport.json(outcome.live))
+            try summarySink.commit()
         }
     }
 }
