@@ -11,6 +11,8 @@ struct CardReferenceTests {
         #expect(card.last4 == 1111)
         #expect(card.panLength == 16)
         #expect(card.masked == "411111******1111")
+        // Leading zeros of the last four survive masking.
+        #expect(CardReference("4532015112830366").masked == "453201******0366")
     }
 
     @Test("anything else is a token")
