@@ -1,17 +1,39 @@
-/// Per-minute counters of a terminal or merchant: 10 bytes.
+/// Per-minute counters of a terminal or merchant, stamped with their minute: 16 bytes.
 struct MinuteCounts {
+    /// The UTC minute the counts belong to (low 32 bits); a bucket whose stamp is not the minute
+    /// asked about is empty, so a ring is never cleared eagerly.
+    var minute: Int32
     var attempts: UInt16
     var outcomes: UInt16
     var declines: UInt16
     var smallAttempts: UInt16
     var invalidCardDeclines: UInt16
-    static let empty = MinuteCounts(attempts: 0, outcomes: 0, declines: 0, smallAttempts: 0, invalidCardDeclines: 0)
+    static let empty = MinuteCounts(minute: .min, attempts: 0, outcomes: 0, declines: 0, smallAttempts: 0, invalidCardDeclines: 0)
+
+    static func fresh(_ minute: Int64) -> MinuteCounts {
+        MinuteCounts(minute: Int32(truncatingIfNeeded: minute), attempts: 0, outcomes: 0, declines: 0, smallAttempts: 0, invalidCardDeclines: 0)
+    }
 }
 
-/// A 256-bit set of card hash buckets seen in one minute, for distinct-card counts.
+/// A 256-bit set of card hash buckets seen in one minute, for distinct-card counts, stamped
+/// with its minute like ``MinuteCounts``.
 struct CardBitmap {
     var words: (UInt64, UInt64, UInt64, UInt64)
+    var minute: Int32 = .min
     static let empty = CardBitmap(words: (0, 0, 0, 0))
+
+    @inline(__always)
+    mutating func formUnion(_ other: CardBitmap) {
+        words.0 |= other.words.0
+        words.1 |= other.words.1
+        words.2 |= other.words.2
+        words.3 |= other.words.3
+    }
+
+    @inline(__always)
+    var count: Int {
+        words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount
+    }
 
     @inline(__always)
     mutating func insert(_ cardHash: UInt64) {
@@ -56,6 +78,15 @@ struct WindowSums {
     var invalidCardDeclines: Int32 = 0
 
     @inline(__always)
+    mutating func add(_ counts: MinuteCounts) {
+        attempts += Int32(counts.attempts)
+        outcomes += Int32(counts.outcomes)
+        declines += Int32(counts.declines)
+        smallAttempts += Int32(counts.smallAttempts)
+        invalidCardDeclines += Int32(counts.invalidCardDeclines)
+    }
+
+    @inline(__always)
     mutating func subtract(_ counts: MinuteCounts) {
         attempts -= Int32(counts.attempts)
         outcomes -= Int32(counts.outcomes)
@@ -73,7 +104,9 @@ struct WindowSums {
 ///   minute of the attempt it answers. Events older than the 60 buckets held are ignored by the
 ///   minute windows. Running totals of the 10- and 60-minute windows are kept as buckets enter
 ///   and leave them, so reading them costs O(1); a late event (older minute than the newest
-///   seen) reads by summing its own window's buckets.
+///   seen) reads by summing its own window's buckets. Buckets carry their minute, so a terminal
+///   that was quiet for an hour is not cleared eagerly: its next attempt touches a few cache
+///   lines, not the whole record.
 /// - Distinct cards over 10 minutes use linear counting over 256-bit minute bitmaps: the
 ///   estimate is within about 5% up to 200 cards and saturates near 1,400.
 /// - Fraud reports count on the UTC day they arrive, in a ring of 32 days.
@@ -85,6 +118,8 @@ struct AcceptorState: KeyedState {
     var newestSlot: Int
     var last10Minutes: WindowSums
     var lastHour: WindowSums
+    /// Union of the card bitmaps of the 9 minutes before the newest.
+    var priorCards: CardBitmap
     var days: DayRing<AcceptorDay>
     var minutes: InlineArray<60, MinuteCounts>
     var cardBitmaps: InlineArray<10, CardBitmap>
@@ -97,6 +132,7 @@ struct AcceptorState: KeyedState {
         newestSlot = Self.slot(newestMinute, 60)
         last10Minutes = WindowSums()
         lastHour = WindowSums()
+        priorCards = .empty
         days = DayRing(day: EventTime.dayIndex(time))
         minutes = InlineArray(repeating: .empty)
         cardBitmaps = InlineArray(repeating: .empty)
@@ -114,31 +150,64 @@ struct AcceptorState: KeyedState {
         return newestSlot >= back ? newestSlot - back : newestSlot - back + 60
     }
 
-    /// Moves the minute ring forward to `minute`: buckets leaving the 10- and 60-minute windows
-    /// are taken out of the running totals, and reused buckets are cleared.
+    /// The counts of `minute` (empty unless its bucket is stamped with it).
+    @inline(__always)
+    private func counts(at minute: Int64, slot: Int) -> MinuteCounts {
+        let bucket = minutes[slot]
+        return bucket.minute == Int32(truncatingIfNeeded: minute) ? bucket : .empty
+    }
+
+    /// The card bitmap of `minute` (empty unless stamped with it).
+    @inline(__always)
+    private func cards(at minute: Int64) -> CardBitmap {
+        let bitmap = cardBitmaps[Self.slot(minute, 10)]
+        return bitmap.minute == Int32(truncatingIfNeeded: minute) ? bitmap : .empty
+    }
+
+    /// Moves the newest minute forward to `minute`, taking the minutes that leave the 10- and
+    /// 60-minute windows out of the running totals (reading at most 30 buckets; none after a
+    /// quiet hour) and recomputing the union of the 9 previous minutes' cards.
     @inline(__always)
     private mutating func advance(to minute: Int64) {
         guard minute > newestMinute else { return }
-        if minute - newestMinute >= 60 {
-            minutes = InlineArray(repeating: .empty)
-            cardBitmaps = InlineArray(repeating: .empty)
+        let gap = minute - newestMinute
+        if gap >= 60 {
             last10Minutes = WindowSums()
             lastHour = WindowSums()
-            newestMinute = minute
-            newestSlot = Self.slot(minute, 60)
-            return
+        } else {
+            if gap >= 10 {
+                last10Minutes = WindowSums()
+            } else {
+                // Minutes newestMinute-9 ... minute-10 leave the 10-minute window.
+                var slot = slot(of: newestMinute - 9)
+                for leaving in (newestMinute - 9)...(minute - 10) {
+                    last10Minutes.subtract(counts(at: leaving, slot: slot))
+                    slot = slot == 59 ? 0 : slot + 1
+                }
+            }
+            if gap <= 30 {
+                // Minutes newestMinute-59 ... minute-60 leave the hour.
+                var slot = newestSlot == 59 ? 0 : newestSlot + 1
+                for leaving in (newestMinute - 59)...(minute - 60) {
+                    lastHour.subtract(counts(at: leaving, slot: slot))
+                    slot = slot == 59 ? 0 : slot + 1
+                }
+            } else {
+                // Fewer buckets stay than leave: total the ones that stay.
+                var total = WindowSums()
+                var slot = slot(of: minute - 59)
+                for staying in (minute - 59)...newestMinute {
+                    total.add(counts(at: staying, slot: slot))
+                    slot = slot == 59 ? 0 : slot + 1
+                }
+                lastHour = total
+            }
         }
-        var bitmapSlot = Self.slot(newestMinute, 10)
-        while newestMinute < minute {
-            newestMinute += 1
-            newestSlot = newestSlot == 59 ? 0 : newestSlot + 1
-            bitmapSlot = bitmapSlot == 9 ? 0 : bitmapSlot + 1
-            // Minute `newestMinute - 10` leaves the 10-minute window; the reused slot held the
-            // minute that leaves the hour.
-            last10Minutes.subtract(minutes[newestSlot >= 10 ? newestSlot - 10 : newestSlot + 50])
-            lastHour.subtract(minutes[newestSlot])
-            minutes[newestSlot] = .empty
-            cardBitmaps[bitmapSlot] = .empty
+        newestMinute = minute
+        newestSlot = Self.slot(minute, 60)
+        priorCards = .empty
+        if gap < 10 {
+            for previous in (minute - 9)..<minute { priorCards.formUnion(cards(at: previous)) }
         }
     }
 
@@ -155,7 +224,7 @@ struct AcceptorState: KeyedState {
         if tx.messageType == .authorization {
             advance(to: minute)
             if holds(minute) {
-                let slot = slot(of: minute)
+                let slot = bucket(for: minute)
                 let inLast10 = minute > newestMinute - 10
                 if minutes[slot].attempts != .max {
                     minutes[slot].attempts += 1
@@ -167,11 +236,28 @@ struct AcceptorState: KeyedState {
                     lastHour.smallAttempts += 1
                     if inLast10 { last10Minutes.smallAttempts += 1 }
                 }
-                if inLast10 { cardBitmaps[Self.slot(minute, 10)].insert(tx.card.hash) }
+                if inLast10 { insertCard(tx.card.hash, at: minute) }
             }
             days.update(day: EventTime.dayIndex(tx.time)) { $0.attempts &+= 1 }
         }
         writeFeatures(at: tx.time, offset: offset, into: &features)
+    }
+
+    /// The slot of `minute` (held by the ring), restamped and emptied if it held an older minute.
+    @inline(__always)
+    private mutating func bucket(for minute: Int64) -> Int {
+        let slot = slot(of: minute)
+        if minutes[slot].minute != Int32(truncatingIfNeeded: minute) { minutes[slot] = .fresh(minute) }
+        return slot
+    }
+
+    @inline(__always)
+    private mutating func insertCard(_ cardHash: UInt64, at minute: Int64) {
+        let slot = Self.slot(minute, 10)
+        let stamp = Int32(truncatingIfNeeded: minute)
+        if cardBitmaps[slot].minute != stamp { cardBitmaps[slot] = CardBitmap(words: (0, 0, 0, 0), minute: stamp) }
+        cardBitmaps[slot].insert(cardHash)
+        if minute < newestMinute { priorCards.insert(cardHash) }
     }
 
     /// `mutating` only so that the record is read in place rather than copied.
@@ -181,7 +267,7 @@ struct AcceptorState: KeyedState {
         var hour = lastHour, tenMinutes = last10Minutes
         var attempts1m = 0
         if minute == newestMinute {
-            attempts1m = Int(minutes[newestSlot].attempts)
+            attempts1m = Int(counts(at: minute, slot: newestSlot).attempts)
         } else {
             (tenMinutes, hour, attempts1m) = sumsByScanning(at: minute)
         }
@@ -209,15 +295,9 @@ struct AcceptorState: KeyedState {
         let first = max(minute - 59, newestMinute - 59)
         guard first <= last else { return (tenMinutes, hour, 0) }
         for index in first...last {
-            let counts = minutes[slot(of: index)]
-            let add = WindowSums(attempts: Int32(counts.attempts), outcomes: Int32(counts.outcomes), declines: Int32(counts.declines),
-                                 smallAttempts: Int32(counts.smallAttempts), invalidCardDeclines: Int32(counts.invalidCardDeclines))
-            hour.attempts += add.attempts; hour.outcomes += add.outcomes; hour.declines += add.declines
-            hour.smallAttempts += add.smallAttempts; hour.invalidCardDeclines += add.invalidCardDeclines
-            if minute - index < 10 {
-                tenMinutes.attempts += add.attempts; tenMinutes.outcomes += add.outcomes; tenMinutes.declines += add.declines
-                tenMinutes.smallAttempts += add.smallAttempts; tenMinutes.invalidCardDeclines += add.invalidCardDeclines
-            }
+            let counts = counts(at: index, slot: slot(of: index))
+            hour.add(counts)
+            if minute - index < 10 { tenMinutes.add(counts) }
             if index == minute { attempts1m = Int(counts.attempts) }
         }
         return (tenMinutes, hour, attempts1m)
@@ -227,21 +307,17 @@ struct AcceptorState: KeyedState {
     @inline(__always)
     private mutating func distinctCards(at minute: Int64) -> Double {
         var union = CardBitmap.empty
-        let last = min(minute, newestMinute)
-        let first = max(minute - 9, newestMinute - 9)
-        if first <= last {
-            var slot = Self.slot(first, 10)
-            for _ in first...last {
-                let words = cardBitmaps[slot].words
-                slot = slot == 9 ? 0 : slot + 1
-                union.words.0 |= words.0
-                union.words.1 |= words.1
-                union.words.2 |= words.2
-                union.words.3 |= words.3
+        if minute == newestMinute {
+            union = priorCards
+            union.formUnion(cards(at: minute))
+        } else {
+            let last = min(minute, newestMinute)
+            let first = max(minute - 9, newestMinute - 9)
+            if first <= last {
+                for index in first...last { union.formUnion(cards(at: index)) }
             }
         }
-        let ones = union.words.0.nonzeroBitCount + union.words.1.nonzeroBitCount
-            + union.words.2.nonzeroBitCount + union.words.3.nonzeroBitCount
+        let ones = union.count
         guard ones > 0 else { return 0 }
         return (-256 * EventTime.ln(Double(max(256 - ones, 1)) / 256)).rounded()
     }
@@ -252,7 +328,7 @@ struct AcceptorState: KeyedState {
         lastSeen = max(lastSeen, tx.time)
         let minute = EventTime.minuteIndex(tx.time)
         guard holds(minute) else { return }
-        let slot = slot(of: minute)
+        let slot = bucket(for: minute)
         let inLast10 = minute > newestMinute - 10
         let category = code.category
         if minutes[slot].outcomes != .max {
