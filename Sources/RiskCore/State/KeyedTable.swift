@@ -72,6 +72,13 @@ final class KeyedTable<State: KeyedState> {
         }
     }
 
+    /// The slab position of `key`'s record, created (first seen at `time`) when absent. It stays
+    /// valid until the next insertion into this table.
+    @inline(__always)
+    func resolve(_ key: UInt64, time: Int64) -> Int {
+        position(of: key) ?? insert(key, time: time)
+    }
+
     /// Runs `body` on the record of `key`, creating it (first seen at `time`) when absent.
     @inline(__always)
     func withRecord<Result>(for key: UInt64, time: Int64, _ body: (inout State) -> Result) -> Result {

@@ -17,12 +17,18 @@ public final class CardPartition {
     /// Writes the card's status and velocity features (the `card.*` names), recording the attempt.
     @inline(__always)
     public func observe(_ tx: Transaction, into features: inout FeatureVector) {
+        observe(tx, at: cards.resolve(tx.card.hash, time: tx.time), into: &features)
+    }
+
+    /// ``observe(_:into:)`` for a record already located with `cards.resolve`.
+    @inline(__always)
+    func observe(_ tx: Transaction, at position: Int, into features: inout FeatureVector) {
         let status = statuses.status(of: tx.card.hash)
         features[.cardLost] = status == .lost ? 1 : 0
         features[.cardStolen] = status == .stolen ? 1 : 0
         features[.cardFrozen] = status == .frozen ? 1 : 0
         features[.cardAllowListed] = status == .allowListed ? 1 : 0
-        cards.withRecord(for: tx.card.hash, time: tx.time) { $0.observe(tx, into: &features) }
+        cards.slab[position].observe(tx, into: &features)
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.
@@ -61,7 +67,13 @@ public final class AcceptorPartition {
 
     @inline(__always)
     func observe(_ tx: Transaction, key: UInt64, offset: Int, into features: inout FeatureVector) {
-        acceptors.withRecord(for: key, time: tx.time) { $0.observe(tx, offset: offset, into: &features) }
+        observe(tx, at: acceptors.resolve(key, time: tx.time), offset: offset, into: &features)
+    }
+
+    /// Observes `tx` on the record at `position` (located with `acceptors.resolve`).
+    @inline(__always)
+    func observe(_ tx: Transaction, at position: Int, offset: Int, into features: inout FeatureVector) {
+        acceptors.slab[position].observe(tx, offset: offset, into: &features)
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.
