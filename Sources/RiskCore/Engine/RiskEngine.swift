@@ -70,9 +70,10 @@ public final class RiskEngine: Sendable {
                     let terminal = terminals.acceptors.resolve(tx.terminal, time: tx.time)
                     let merchant = merchants.acceptors.resolve(tx.merchant, time: tx.time)
                     let card = shard.partition.cards.resolve(tx.card.hash, time: tx.time)
+                    let status = shard.partition.statuses.status(of: tx.card.hash)
                     terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, into: &features)
                     merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, into: &features)
-                    shard.partition.observe(tx, at: card, into: &features)
+                    shard.partition.observe(tx, at: card, status: status, into: &features)
                     return shard.policy.decide(&features, transactionID: tx.id, policyVersion: shard.policyVersion)
                 }
             }

@@ -17,13 +17,13 @@ public final class CardPartition {
     /// Writes the card's status and velocity features (the `card.*` names), recording the attempt.
     @inline(__always)
     public func observe(_ tx: Transaction, into features: inout FeatureVector) {
-        observe(tx, at: cards.resolve(tx.card.hash, time: tx.time), into: &features)
+        observe(tx, at: cards.resolve(tx.card.hash, time: tx.time), status: statuses.status(of: tx.card.hash), into: &features)
     }
 
-    /// ``observe(_:into:)`` for a record already located with `cards.resolve`.
+    /// ``observe(_:into:)`` for a record already located with `cards.resolve` and a status
+    /// already looked up.
     @inline(__always)
-    func observe(_ tx: Transaction, at position: Int, into features: inout FeatureVector) {
-        let status = statuses.status(of: tx.card.hash)
+    func observe(_ tx: Transaction, at position: Int, status: CardStatus, into features: inout FeatureVector) {
         features[.cardLost] = status == .lost ? 1 : 0
         features[.cardStolen] = status == .stolen ? 1 : 0
         features[.cardFrozen] = status == .frozen ? 1 : 0
