@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "riskbench",
             dependencies: [
-                "RiskCore", "RiskSim", "RiskIngest", "RiskIO",
+                "RiskCore", "RiskSim", "RiskIngest", "RiskIO", "RiskModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]

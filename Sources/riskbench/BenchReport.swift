@@ -12,6 +12,8 @@ struct PerformanceResults {
     var multiThreadLatency: LatencySummary
     var pipeline: PipelineResult
     var memory: MemoryPhase.Result
+    /// The policy's model alone; nil when the policy has none.
+    var model: ModelPhase.Result?
 }
 
 /// Everything one `riskbench` run measured.
@@ -58,6 +60,12 @@ struct BenchReport {
         }
         lines.append(row("memory per card (resident)", memory.residentBytesPerCard.map { "\(fixed($0, 0)) B" } ?? "n/a",
                          "\(memory.cards) cards (\(memory.trackedCards) tracked); allocated \(fixed(memory.allocatedBytesPerCard, 0)) B/card; bytesPerCard \(memory.statisticsBytesPerCard)"))
+        if let model = results.model {
+            lines.append(row("model prediction (margin)", "\(fixed(model.margin.cpuSeconds / Double(model.predictions) * 1e9, 0)) ns CPU",
+                             "\(model.predictions) predictions on engine feature vectors"))
+            lines.append(row("model explanation (contributions)", "\(fixed(model.contributions.cpuSeconds / Double(model.explanations) * 1e9, 0)) ns CPU",
+                             "paid only by reviews and declines"))
+        }
         lines.append("")
         return lines
     }
@@ -148,6 +156,10 @@ struct BenchReport {
         out.integer("engine_bytes_per_card", memory.statisticsBytesPerCard)
         out.integer("memory_cards", memory.cards)
         out.integer("memory_tracked_cards", memory.trackedCards)
+        if let model = results.model {
+            out.number("model_ns_per_prediction", (model.margin.cpuSeconds / Double(model.predictions) * 1e9).rounded())
+            out.number("model_ns_per_explanation", (model.contributions.cpuSeconds / Double(model.explanations) * 1e9).rounded())
+        }
     }
 
     private static func write(_ summary: LatencySummary, to out: inout JSONObjectWriter) {

@@ -102,9 +102,12 @@ struct RiskBenchCommand: ParsableCommand {
         let pipeline = PipelinePhase(configuration: traffic.configuration, policy: policy, engineConfiguration: engineConfiguration,
                                      workers: threads, duration: duration).run()
 
+        progress("model …")
+        let model = ModelPhase(traffic: traffic, policy: policy, engineConfiguration: engineConfiguration).run()
+
         return PerformanceResults(
             scoreOnly: scoreOnly, replay: replay, latency: latency, timerOverhead: timerOverhead, threads: threads,
-            multiThread: multiThread, multiThreadLatency: multiLatency, pipeline: pipeline, memory: memory)
+            multiThread: multiThread, multiThreadLatency: multiLatency, pipeline: pipeline, memory: memory, model: model)
     }
 
     /// Progress goes to standard error so `--json` output stays one object.
