@@ -31,6 +31,14 @@ public final class CardPartition {
         cards.slab[position].observe(tx, into: &features)
     }
 
+    /// Reads, without changing anything, the memory the next ``observe(_:into:)`` of `tx` will
+    /// need, so that a caller working through a batch can overlap the cache misses of the
+    /// records ahead. Returns a value to accumulate (it keeps the reads from being optimized away).
+    @inline(__always)
+    public func touch(_ tx: Transaction) -> UInt64 {
+        cards.touch(tx.card.hash) &+ UInt64(statuses.status(of: tx.card.hash).rawValue)
+    }
+
     /// Applies the issuer's answer to an attempt observed earlier.
     public func apply(_ outcome: Outcome) {
         let tx = outcome.transaction
@@ -74,6 +82,13 @@ public final class AcceptorPartition {
     @inline(__always)
     func observe(_ tx: Transaction, at position: Int, offset: Int, into features: inout FeatureVector) {
         acceptors.slab[position].observe(tx, offset: offset, into: &features)
+    }
+
+    /// Reads, without changing anything, the memory the next observation of `tx` will need (see
+    /// ``CardPartition/touch(_:)``).
+    @inline(__always)
+    public func touch(_ tx: Transaction, as kind: AcceptorKind) -> UInt64 {
+        acceptors.touch(kind.key(of: tx))
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.

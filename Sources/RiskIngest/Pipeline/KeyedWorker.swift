@@ -22,6 +22,10 @@ final class KeyedWorker: @unchecked Sendable {
     private let cards: [CardPartition]
     /// Where acceptor features are computed before being copied into the batch (allocated once).
     private let scratch: UnsafeMutablePointer<FeatureVector>
+    /// Accumulates what the look-ahead reads, so the reads are not optimized away.
+    private var lookahead: UInt64 = 0
+    /// How many slots ahead the records are touched: enough for their misses to overlap.
+    private static let lookaheadDistance = 4
 
     init(index: Int, workerCount: Int, configuration: EngineConfiguration, policy: Policy, ranges: AcceptorFeatureRanges,
          policyVersion: Int) {
@@ -53,6 +57,7 @@ final class KeyedWorker: @unchecked Sendable {
         let stride = ranges.slotStride
         let me = UInt8(truncatingIfNeeded: index)
         for slot in 0..<batch.count where batch.kinds[slot] != .rejected {
+            touchAcceptors(batch, slot: slot + Self.lookaheadDistance)
             let owners = batch.owners + slot * 3
             let ownsTerminal = owners[0] == me
             let ownsMerchant = owners[1] == me
@@ -83,6 +88,27 @@ final class KeyedWorker: @unchecked Sendable {
         }
     }
 
+    /// Reads ahead the terminal and merchant records of `slot` (if this worker owns them).
+    @inline(__always)
+    private func touchAcceptors(_ batch: RecordBatch, slot: Int) {
+        guard slot < batch.count, batch.kinds[slot] == .transaction else { return }
+        let me = UInt8(truncatingIfNeeded: index)
+        let owners = batch.owners + slot * 3
+        guard owners[0] == me || owners[1] == me, case .transaction(let logged) = batch.records[slot] else { return }
+        let tx = logged.transaction
+        if owners[0] == me { lookahead &+= terminals[local(tx.terminal)].touch(tx, as: .terminal) }
+        if owners[1] == me { lookahead &+= merchants[local(tx.merchant)].touch(tx, as: .merchant) }
+    }
+
+    /// Reads ahead the card record of `slot` (if this worker owns it).
+    @inline(__always)
+    private func touchCard(_ batch: RecordBatch, slot: Int) {
+        guard slot < batch.count, batch.kinds[slot] == .transaction,
+              batch.owners[slot * 3 + 2] == UInt8(truncatingIfNeeded: index),
+              case .transaction(let logged) = batch.records[slot] else { return }
+        lookahead &+= cards[local(logged.transaction.card.hash)].touch(logged.transaction)
+    }
+
     /// Computes one acceptor kind's features in the scratch vector and copies them out.
     @inline(__always)
     private func observe(_ tx: Transaction, in partition: AcceptorPartition, as kind: AcceptorKind,
@@ -102,6 +128,7 @@ final class KeyedWorker: @unchecked Sendable {
         let stride = ranges.slotStride
         let me = UInt8(truncatingIfNeeded: index)
         for slot in 0..<batch.count where batch.kinds[slot] != .rejected && batch.owners[slot * 3 + 2] == me {
+            touchCard(batch, slot: slot + Self.lookaheadDistance)
             switch batch.records[slot] {
             case .transaction(let logged):
                 let tx = logged.transaction
