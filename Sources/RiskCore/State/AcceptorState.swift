@@ -150,6 +150,14 @@ struct AcceptorState: KeyedState {
         return newestSlot >= back ? newestSlot - back : newestSlot - back + 60
     }
 
+    func touchLines(at time: Int64) -> UInt64 {
+        let minute = EventTime.minuteIndex(time)
+        let bucket = minutes[Self.slot(minute, 60)]
+        let bitmap = cardBitmaps[Self.slot(minute, 10)]
+        let day = days.buckets[Int(EventTime.dayIndex(time) & 31)]
+        return bitmap.words.0 &+ UInt64(bucket.attempts) &+ UInt64(day.attempts) &+ UInt64(truncatingIfNeeded: lastSeen)
+    }
+
     /// The counts of `minute` (empty unless its bucket is stamped with it).
     @inline(__always)
     private func counts(at minute: Int64, slot: Int) -> MinuteCounts {

@@ -81,6 +81,13 @@ struct CardState: KeyedState {
     var hours: InlineArray<24, UInt8>
 
     static let ringLength = 16
+
+    func touchLines(at time: Int64) -> UInt64 {
+        // The ring's four cache lines, today's day bucket and the hour profile.
+        var sum = UInt64(truncatingIfNeeded: lastSeen) &+ UInt64(hours[0])
+        for index in stride(from: 0, to: Self.ringLength, by: 4) { sum &+= events[index].packed }
+        return sum &+ UInt64(days.buckets[Int(EventTime.dayIndex(time) & 31)].attempts)
+    }
     static let never = Int64.min / 4
 
     init(key: UInt64, time: Int64) {

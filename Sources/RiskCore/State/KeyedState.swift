@@ -6,6 +6,9 @@ protocol KeyedState {
     var lastSeen: Int64 { get }
     /// A fresh record for a key first seen at `time`.
     init(key: UInt64, time: Int64)
+    /// Reads the cache lines an event at `time` will use, changing nothing; returns a value
+    /// derived from them so that the reads are not optimized away.
+    func touchLines(at time: Int64) -> UInt64
 }
 
 /// A day bucket that can be summed over the 7- and 30-day windows.

@@ -76,9 +76,9 @@ final class KeyedTable<State: KeyedState> {
     /// lookup finds them in cache: called a few records ahead, it overlaps their cache misses.
     /// Returns a value derived from what it read, which the caller keeps so the loads stay.
     @inline(__always)
-    func touch(_ key: UInt64) -> UInt64 {
+    func touch(_ key: UInt64, time: Int64) -> UInt64 {
         guard let position = position(of: key) else { return 0 }
-        return UInt64(truncatingIfNeeded: slab[position].lastSeen)
+        return slab[position].touchLines(at: time)
     }
 
     /// The slab position of `key`'s record, created (first seen at `time`) when absent. It stays

@@ -36,7 +36,7 @@ public final class CardPartition {
     /// records ahead. Returns a value to accumulate (it keeps the reads from being optimized away).
     @inline(__always)
     public func touch(_ tx: Transaction) -> UInt64 {
-        cards.touch(tx.card.hash) &+ UInt64(statuses.status(of: tx.card.hash).rawValue)
+        cards.touch(tx.card.hash, time: tx.time) &+ UInt64(statuses.status(of: tx.card.hash).rawValue)
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.
@@ -88,7 +88,7 @@ public final class AcceptorPartition {
     /// ``CardPartition/touch(_:)``).
     @inline(__always)
     public func touch(_ tx: Transaction, as kind: AcceptorKind) -> UInt64 {
-        acceptors.touch(kind.key(of: tx))
+        acceptors.touch(kind.key(of: tx), time: tx.time)
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.
