@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         let started = ContinuousClock.now
         for generated in generator {
             guard let decision = engine.process(generated.record), case .transaction(let logged) = generated.record else { continue }
-            tally.add(decision, label: logged.label, scenario: logged.scenario)
+            tally.add(decision, logged)
             if decision.action != .allow, shown < show {
                 shown += 1
                 print(Self.line(decision, logged))
