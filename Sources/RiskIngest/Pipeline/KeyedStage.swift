@@ -20,7 +20,7 @@ struct KeyedStage: @unchecked Sendable {
                 next.acceptorsDone.add(1, ordering: .releasing)
             }
             if let pending {
-                var wait = SpinWait()
+                var wait = Backoff.pipelineStage()
                 while pending.acceptorsDone.load(ordering: .acquiring) < worker.workerCount { wait.wait() }
                 worker.processCards(pending)
                 output.pushWaiting(pending)

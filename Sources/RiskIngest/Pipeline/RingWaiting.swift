@@ -5,7 +5,7 @@ extension SPSCRing {
     /// the producer has closed the ring and it is drained. Consumer only.
     func popWaiting() -> Element? {
         if let element = tryPop() { return element }
-        var wait = SpinWait()
+        var wait = Backoff.pipelineStage()
         while true {
             if isClosed { return tryPop() }
             wait.wait()
@@ -16,7 +16,7 @@ extension SPSCRing {
     /// Appends `element`, waiting with ``SpinWait`` while the ring is full. Producer only.
     func pushWaiting(_ element: Element) {
         guard !tryPush(element) else { return }
-        var wait = SpinWait()
+        var wait = Backoff.pipelineStage()
         while !tryPush(element) { wait.wait() }
     }
 }
