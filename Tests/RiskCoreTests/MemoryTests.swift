@@ -10,6 +10,13 @@ struct MemoryTests {
         #expect(MemoryLayout<CardEvent>.stride == 16)
     }
 
+    @Test("every feature fits the inline feature vector")
+    func featureVectorCapacity() {
+        #expect(FeatureSchema.count <= FeatureVector.capacity)
+        #expect(FeatureSchema.names.count == Feature.allCases.count)
+        #expect(Set(FeatureSchema.names).count == FeatureSchema.count, "feature names are unique")
+    }
+
     @Test("a flood of never-seen cards evicts the least recently seen and stays within capacity")
     func evictionBoundsTheTable() {
         let configuration = EngineConfiguration(partitions: 4, maximumCards: 2_000, maximumTerminals: 64, maximumMerchants: 64)

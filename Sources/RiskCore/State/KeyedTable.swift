@@ -98,12 +98,6 @@ final class KeyedTable<State: KeyedState> {
         return body(&slab[position])
     }
 
-    /// Runs `body` on the record of `key` only if it exists.
-    @inline(__always)
-    func withExistingRecord(for key: UInt64, _ body: (inout State) -> Void) {
-        if let position = position(of: key) { body(&slab[position]) }
-    }
-
     private func insert(_ key: UInt64, time: Int64) -> Int {
         let position: Int
         if count < maximumKeys {
