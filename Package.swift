@@ -23,7 +23,7 @@ let package = Package(
     targets: [
         // Scoring core: transactions, velocity windows, policies, the embeddable engine.
         .target(name: "RiskCore", dependencies: ["RiskModels", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
+        .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore", "RiskSim"]),
 
         // Tree-ensemble and logistic models (XGBoost JSON, LightGBM model.txt).
         .target(name: "RiskModels"),

@@ -1,5 +1,6 @@
 import Testing
 @testable import RiskCore
+import RiskSim
 
 /// Terminal windows against a brute-force reference: the running totals, lazily stamped buckets
 /// and the cached card union must give exactly what counting every event would.
@@ -14,7 +15,7 @@ struct AcceptorWindowReferenceTests {
 
     @Test("random gaps from seconds to hours, random outcomes", arguments: [1, 2, 3])
     func matchesReference(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let engine = RiskEngine(policy: try! Policy.parse(yaml: "rules: []"))
         var events: [Event] = []
         var time = Fixture.start
@@ -45,17 +46,5 @@ struct AcceptorWindowReferenceTests {
             events[events.count - 1].declined = declined
             events[events.count - 1].invalid = declined && response.isInvalidCardData
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

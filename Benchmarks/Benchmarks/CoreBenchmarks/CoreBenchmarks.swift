@@ -1,41 +1,6 @@
 import Benchmark
 import BenchmarkSupport
-import Foundation
 import RiskCore
-
-/// Transactions for the scoring benchmarks: 100,000 cards at 2,000 terminals, one attempt every
-/// 50 ms of event time, with the issuer's answer recorded for every tenth.
-struct Traffic {
-    let transactions: [Transaction]
-
-    init(count: Int = 1_000_000, cards: Int = 100_000, terminals: Int = 2_000) {
-        var generator = SplitMix(seed: 42)
-        let start: Int64 = 1_772_445_600_000
-        let cardRefs = (0..<cards).map { CardReference("tok_bench_\($0)") }
-        let terminalHashes = (0..<terminals).map { Transaction.entityHash("T\($0)") }
-        transactions = (0..<count).map { index in
-            let card = Int(generator.next() % UInt64(cards))
-            let terminal = Int(generator.next() % UInt64(terminals))
-            return Transaction(
-                id: UInt64(index), time: start + Int64(index) * 50, card: cardRefs[card],
-                amount: Int64(100 + generator.next() % 20_000), currency: .eur,
-                merchant: terminalHashes[terminal / 4], terminal: terminalHashes[terminal], mcc: 5411,
-                entryMode: .chip, pinPresent: true, expiry: 2912)
-        }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A value a benchmark keeps between iterations, with the position it has reached.
 final class Cursor<Value> {
@@ -44,15 +9,10 @@ final class Cursor<Value> {
     init(_ value: Value) { self.value = value }
 }
 
-func defaultPolicy() -> Policy {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Models/default-policy.yaml").path
-    return try! Policy.load(contentsOf: path)
-}
-
 let benchmarks: @Sendable () -> Void = {
-    let traffic = Traffic()
-    let policy = defaultPolicy()
+    // Generated traffic held in memory: 1,000,000 transactions on 100,000 cards.
+    let transactions = SimulatedTraffic.transactions(1_000_000, cards: 100_000)
+    let policy = try! Policy.load(contentsOf: RepositoryPaths.file("Models/default-policy.yaml"))
     let metrics = StandardMetrics.singleThread
 
     // Engines and cursors live across iterations: building and warming them inside the closure
@@ -64,8 +24,8 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         let cpuStart = ThreadCPUTime.now()
         for _ in benchmark.scaledIterations {
-            blackHole(engine.score(traffic.transactions[index]))
-            index = (index + 1) % traffic.transactions.count
+            blackHole(engine.score(transactions[index]))
+            index = (index + 1) % transactions.count
         }
         benchmark.stopMeasurement()
         ThreadCPUTime.record(since: cpuStart, on: benchmark)
@@ -73,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let recording = Cursor(RiskEngine(policy: policy))
-    for tx in traffic.transactions.prefix(100_000) { _ = recording.value.score(tx) }
+    for tx in transactions.prefix(100_000) { _ = recording.value.score(tx) }
     Benchmark("RiskEngine.record(outcome:)", configuration: .init(metrics: metrics, scalingFactor: .kilo)) { benchmark in
         let engine = recording.value
         let declined = ResponseCode("05")!
@@ -81,7 +41,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         let cpuStart = ThreadCPUTime.now()
         for _ in benchmark.scaledIterations {
-            engine.record(outcome: Outcome(transaction: traffic.transactions[index], responseCode: index % 10 == 0 ? declined : .approved))
+            engine.record(outcome: Outcome(transaction: transactions[index], responseCode: index % 10 == 0 ? declined : .approved))
             index = (index + 1) % 100_000
         }
         benchmark.stopMeasurement()
@@ -91,7 +51,7 @@ let benchmarks: @Sendable () -> Void = {
 
     var scoredVectors: [FeatureVector] = []
     let vectorEngine = RiskEngine(policy: policy)
-    for tx in traffic.transactions.prefix(10_000) {
+    for tx in transactions.prefix(10_000) {
         var features = FeatureVector()
         _ = vectorEngine.score(tx, features: &features)
         scoredVectors.append(features)
