@@ -5,11 +5,11 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// Number of state partitions per key kind (cards, terminals, merchants). Partitions are the
     /// unit of ownership: a lock each in the embedded engine, a worker each in the pipeline.
     public var partitions: Int
-    /// Most cards tracked at once (504 bytes each, record and index); the least recently seen are evicted beyond.
+    /// Most cards tracked at once (512 bytes each, record and index); the least recently seen are evicted beyond.
     public var maximumCards: Int
-    /// Most terminals tracked at once (≈ 1.2 KB each).
+    /// Most terminals tracked at once (1,752 bytes each).
     public var maximumTerminals: Int
-    /// Most merchants tracked at once (≈ 1.2 KB each).
+    /// Most merchants tracked at once (1,752 bytes each).
     public var maximumMerchants: Int
 
     /// Creates a configuration; the defaults track a million cards in about 500 MB.

@@ -96,7 +96,7 @@ struct WindowSums {
     }
 }
 
-/// What RiskScore remembers about one terminal or merchant: about 1.3 KB, fixed.
+/// What RiskScore remembers about one terminal or merchant: 1,752 bytes, fixed.
 ///
 /// - Minute windows (1, 10, 60 min) count per-minute buckets aligned to UTC minutes: the window
 ///   of `W` minutes at time `t` holds the events whose UTC minute lies in `[m - W + 1, m]`, `m`

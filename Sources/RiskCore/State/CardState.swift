@@ -50,7 +50,7 @@ struct CardDay: DayBucket {
     }
 }
 
-/// Everything RiskScore remembers about one card: 488 bytes, fixed; 504 with its two index slots.
+/// Everything RiskScore remembers about one card: 496 bytes, fixed; 512 with its two index slots.
 ///
 /// - Short windows (1 min to 24 h) are computed exactly from the last 16 attempts: an attempt at
 ///   time `e` is in the window of length `W` at time `t` when `t - W < e <= t`. Attempts that
