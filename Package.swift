@@ -22,7 +22,9 @@ let package = Package(
     ],
     targets: [
         // Scoring core: transactions, velocity windows, policies, the embeddable engine.
-        .target(name: "RiskCore", dependencies: ["RiskModels", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RiskCore", dependencies: ["RiskModels", "CacheHints", .product(name: "Yams", package: "Yams")]),
+        // Cache prefetch hints for the scoring core (a header-only C shim).
+        .target(name: "CacheHints"),
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore", "RiskSim"]),
 
         // Tree-ensemble and logistic models (XGBoost JSON, LightGBM model.txt).

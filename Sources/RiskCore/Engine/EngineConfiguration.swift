@@ -21,10 +21,11 @@ public struct EngineConfiguration: Sendable, Hashable {
         self.maximumMerchants = maximumMerchants
     }
 
-    /// The partition that owns `key` (a card, terminal or merchant hash).
+    /// The partition that owns `key` (a card, terminal or merchant hash): the top 24 bits of the
+    /// hash scaled to `0..<partitions` (a multiply and a shift, no division).
     @inlinable
     public func partition(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key >> 40) % UInt64(partitions))
+        Int(truncatingIfNeeded: ((key >> 40) &* UInt64(partitions)) >> 24)
     }
 
     /// Capacity of each card partition.

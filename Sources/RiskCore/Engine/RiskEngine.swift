@@ -23,9 +23,13 @@ public final class RiskEngine: Sendable {
     /// The sizing this engine was created with.
     public let configuration: EngineConfiguration
     let cardShards: [Locked<CardShard>]
-    private let terminalShards: [Locked<AcceptorPartition>]
-    private let merchantShards: [Locked<AcceptorPartition>]
+    let terminalShards: [Locked<AcceptorPartition>]
+    let merchantShards: [Locked<AcceptorPartition>]
     let installLock = Locked(0)
+    /// Where each partition's index lives (same order as the shards), for lock-free prefetches.
+    let cardIndexes: [IndexLocation]
+    let terminalIndexes: [IndexLocation]
+    let merchantIndexes: [IndexLocation]
 
     struct CardShard {
         let partition: CardPartition
@@ -47,6 +51,9 @@ public final class RiskEngine: Sendable {
         merchantShards = (0..<configuration.partitions).map { _ in
             Locked(AcceptorPartition(maximumAcceptors: configuration.merchantsPerPartition))
         }
+        cardIndexes = cardShards.map { $0.withLock { $0.partition.cards.indexLocation } }
+        terminalIndexes = terminalShards.map { $0.withLock { $0.acceptors.indexLocation } }
+        merchantIndexes = merchantShards.map { $0.withLock { $0.acceptors.indexLocation } }
         installLock.withLock { $0 = 1 }
     }
 
@@ -62,22 +69,33 @@ public final class RiskEngine: Sendable {
     @discardableResult
     public func score(_ tx: Transaction, features: inout FeatureVector) -> Decision {
         TransactionFeatures.write(tx, into: &features)
-        return terminalShards[configuration.partition(of: tx.terminal)].withLock { terminals in
-            merchantShards[configuration.partition(of: tx.merchant)].withLock { merchants in
-                cardShards[configuration.partition(of: tx.card.hash)].withLock { shard in
-                    // Locate all three records first: the lookups are independent, so the
-                    // processor overlaps their cache misses.
-                    let terminal = terminals.acceptors.resolve(tx.terminal, time: tx.time)
-                    let merchant = merchants.acceptors.resolve(tx.merchant, time: tx.time)
-                    let card = shard.partition.cards.resolve(tx.card.hash, time: tx.time)
-                    let status = shard.partition.statuses.status(of: tx.card.hash)
-                    terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, into: &features)
-                    merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, into: &features)
-                    shard.partition.observe(tx, at: card, status: status, into: &features)
-                    return shard.policy.decide(&features, transactionID: tx.id, policyVersion: shard.policyVersion)
-                }
-            }
+        // Straight-line locking (always terminal, merchant, card) rather than nested `withLock`
+        // closures, so the decision is built once in place instead of copied out level by level.
+        let terminalShard = terminalShards[configuration.partition(of: tx.terminal)]
+        let merchantShard = merchantShards[configuration.partition(of: tx.merchant)]
+        let cardShard = cardShards[configuration.partition(of: tx.card.hash)]
+        terminalShard.lock()
+        merchantShard.lock()
+        cardShard.lock()
+        defer {
+            cardShard.unlock()
+            merchantShard.unlock()
+            terminalShard.unlock()
         }
+        let terminals = terminalShard.lockedValue.pointee
+        let merchants = merchantShard.lockedValue.pointee
+        let shard = cardShard.lockedValue
+        let cards = shard.pointee.partition
+        // Locate all three records first: the lookups are independent, so the processor
+        // overlaps their cache misses.
+        let terminal = terminals.acceptors.resolve(tx.terminal, time: tx.time)
+        let merchant = merchants.acceptors.resolve(tx.merchant, time: tx.time)
+        let card = cards.cards.resolve(tx.card.hash, time: tx.time)
+        let status = cards.statuses.status(of: tx.card.hash)
+        terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, into: &features)
+        merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, into: &features)
+        cards.observe(tx, at: card, status: status, into: &features)
+        return shard.pointee.policy.decide(&features, transactionID: tx.id, policyVersion: shard.pointee.policyVersion)
     }
 
     /// Records the issuer's answer to a transaction scored earlier. Declines feed the decline

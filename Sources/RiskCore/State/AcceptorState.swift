@@ -1,25 +1,17 @@
-/// Per-minute counters of a terminal or merchant, stamped with their minute: 16 bytes.
+/// Per-minute counters of a terminal or merchant: 10 bytes. Which minute a bucket holds is
+/// given by the record's occupancy mask, not stored in the bucket.
 struct MinuteCounts {
-    /// The UTC minute the counts belong to (low 32 bits); a bucket whose stamp is not the minute
-    /// asked about is empty, so a ring is never cleared eagerly.
-    var minute: Int32
     var attempts: UInt16
     var outcomes: UInt16
     var declines: UInt16
     var smallAttempts: UInt16
     var invalidCardDeclines: UInt16
-    static let empty = MinuteCounts(minute: .min, attempts: 0, outcomes: 0, declines: 0, smallAttempts: 0, invalidCardDeclines: 0)
-
-    static func fresh(_ minute: Int64) -> MinuteCounts {
-        MinuteCounts(minute: Int32(truncatingIfNeeded: minute), attempts: 0, outcomes: 0, declines: 0, smallAttempts: 0, invalidCardDeclines: 0)
-    }
+    static let empty = MinuteCounts(attempts: 0, outcomes: 0, declines: 0, smallAttempts: 0, invalidCardDeclines: 0)
 }
 
-/// A 256-bit set of card hash buckets seen in one minute, for distinct-card counts, stamped
-/// with its minute like ``MinuteCounts``.
+/// A 256-bit set of card hash buckets seen in one minute, for distinct-card counts.
 struct CardBitmap {
     var words: (UInt64, UInt64, UInt64, UInt64)
-    var minute: Int32 = .min
     static let empty = CardBitmap(words: (0, 0, 0, 0))
 
     @inline(__always)
@@ -44,6 +36,16 @@ struct CardBitmap {
         case 2: words.2 |= bit
         default: words.3 |= bit
         }
+    }
+
+    /// Linear-counting estimate of the distinct cards behind the set bits, rounded:
+    /// `-256 ln((256 - ones) / 256)`, with a full set read as 255 ones.
+    @inline(__always)
+    var estimatedDistinct: Double { Self.estimates[count] }
+
+    /// The estimate for every possible number of set bits, computed once.
+    private static let estimates: [Double] = (0...256).map { ones in
+        ones == 0 ? 0 : (-256 * EventTime.ln(Double(max(256 - ones, 1)) / 256)).rounded()
     }
 }
 
@@ -96,40 +98,69 @@ struct WindowSums {
     }
 }
 
-/// What RiskScore remembers about one terminal or merchant: 1,752 bytes, fixed.
+/// A set of minutes as bits `minute & 63`: exact for minutes within any 64 consecutive ones.
+enum MinuteMask {
+    /// The bits of the `count` minutes `first, first + 1, …` (`count` in 0...64).
+    @inline(__always)
+    static func run(from first: Int64, count: Int64) -> UInt64 {
+        guard count > 0 else { return 0 }
+        guard count < 64 else { return ~0 }
+        let bits = (UInt64(1) &<< UInt64(count)) &- 1
+        let shift = UInt64(first & 63)
+        return (bits &<< shift) | (bits &>> ((64 &- shift) & 63))
+    }
+
+    /// The bit of one minute.
+    @inline(__always)
+    static func bit(_ minute: Int64) -> UInt64 { UInt64(1) &<< UInt64(minute & 63) }
+
+    /// The minute of bit `bit`, the newest minute held being `newest` (bits cover
+    /// `newest - 63 ... newest`).
+    @inline(__always)
+    static func minute(ofBit bit: Int, newest: Int64) -> Int64 { newest - ((newest - Int64(bit)) & 63) }
+}
+
+/// What RiskScore remembers about one terminal or merchant: 1,544 bytes, fixed.
 ///
 /// - Minute windows (1, 10, 60 min) count per-minute buckets aligned to UTC minutes: the window
 ///   of `W` minutes at time `t` holds the events whose UTC minute lies in `[m - W + 1, m]`, `m`
 ///   being `t`'s minute (so "10m" spans between 9 and 10 minutes). An outcome counts in the
-///   minute of the attempt it answers. Events older than the 60 buckets held are ignored by the
-///   minute windows. Running totals of the 10- and 60-minute windows are kept as buckets enter
-///   and leave them, so reading them costs O(1); a late event (older minute than the newest
-///   seen) reads by summing its own window's buckets. Buckets carry their minute, so a terminal
-///   that was quiet for an hour is not cleared eagerly: its next attempt touches a few cache
-///   lines, not the whole record.
-/// - Distinct cards over 10 minutes use linear counting over 256-bit minute bitmaps: the
-///   estimate is within about 5% up to 200 cards and saturates near 1,400.
+///   minute of the attempt it answers. Events more than 59 minutes older than the newest minute
+///   seen are ignored by the minute windows. Buckets live at slot `minute & 63`; a 64-bit
+///   occupancy mask says which slots hold a minute of the last hour, so moving time forward
+///   visits only the occupied buckets that leave a window (none for a terminal that was quiet
+///   for an hour) and never clears memory eagerly. Running totals of the 10- and 60-minute
+///   windows make reading them O(1); a late event (older minute than the newest) reads by
+///   summing the occupied buckets of its own windows.
+/// - Distinct cards over 10 minutes use linear counting over 256-bit per-minute bitmaps (16 of
+///   them, at `minute & 15`, with their own occupancy mask): the estimate is within about 5% up
+///   to 200 cards and saturates near 1,400. The union of the 9 minutes before the newest is
+///   cached, so a read at the newest minute costs one bitmap.
 /// - Fraud reports count on the UTC day they arrive, in a ring of 32 days.
 struct AcceptorState: KeyedState {
     var key: UInt64
     var firstSeen: Int64
     var lastSeen: Int64
     var newestMinute: Int64
-    var newestSlot: Int
+    /// Minutes of the last hour (`newestMinute - 59 ... newestMinute`) whose bucket holds counts.
+    var countedMinutes: UInt64
+    /// Minutes of the last 10 (`newestMinute - 9 ... newestMinute`) whose card bitmap is filled.
+    var cardMinutes: UInt64
     var last10Minutes: WindowSums
     var lastHour: WindowSums
     /// Union of the card bitmaps of the 9 minutes before the newest.
     var priorCards: CardBitmap
     var days: DayRing<AcceptorDay>
-    var minutes: InlineArray<60, MinuteCounts>
-    var cardBitmaps: InlineArray<10, CardBitmap>
+    var minutes: InlineArray<64, MinuteCounts>
+    var cardBitmaps: InlineArray<16, CardBitmap>
 
     init(key: UInt64, time: Int64) {
         self.key = key
         firstSeen = time
         lastSeen = time
         newestMinute = EventTime.minuteIndex(time)
-        newestSlot = Self.slot(newestMinute, 60)
+        countedMinutes = 0
+        cardMinutes = 0
         last10Minutes = WindowSums()
         lastHour = WindowSums()
         priorCards = .empty
@@ -138,43 +169,63 @@ struct AcceptorState: KeyedState {
         cardBitmaps = InlineArray(repeating: .empty)
     }
 
-    @inline(__always)
-    private static func slot(_ minute: Int64, _ length: Int64) -> Int {
-        Int(minute - EventTime.floorDivide(minute, length) * length)
-    }
-
-    /// The bucket slot of a minute the ring holds (`newestMinute - 59 ... newestMinute`).
-    @inline(__always)
-    private func slot(of minute: Int64) -> Int {
-        let back = Int(newestMinute - minute)
-        return newestSlot >= back ? newestSlot - back : newestSlot - back + 60
-    }
-
     func touchLines(at time: Int64) -> UInt64 {
         let minute = EventTime.minuteIndex(time)
-        let bucket = minutes[Self.slot(minute, 60)]
-        let bitmap = cardBitmaps[Self.slot(minute, 10)]
+        let bucket = minutes[Int(minute & 63)]
+        let bitmap = cardBitmaps[Int(minute & 15)]
         let day = days.buckets[Int(EventTime.dayIndex(time) & 31)]
         return bitmap.words.0 &+ UInt64(bucket.attempts) &+ UInt64(day.attempts) &+ UInt64(truncatingIfNeeded: lastSeen)
     }
 
-    /// The counts of `minute` (empty unless its bucket is stamped with it).
+    /// The running totals and masks before the day ring, the day ring's own fields, and the
+    /// minute bucket, card bitmap and day bucket of `time`.
     @inline(__always)
-    private func counts(at minute: Int64, slot: Int) -> MinuteCounts {
-        let bucket = minutes[slot]
-        return bucket.minute == Int32(truncatingIfNeeded: minute) ? bucket : .empty
+    static func prefetch(_ record: UnsafeRawPointer, at time: Int64) {
+        let minute = Int(EventTime.minuteIndex(time))
+        prefetchBytes(record, offset: 0, count: Layout.dayBuckets)
+        prefetchBytes(record, offset: Layout.dayBuckets + Int(EventTime.dayIndex(time) & 31) * MemoryLayout<AcceptorDay>.stride,
+                      count: MemoryLayout<AcceptorDay>.size)
+        prefetchBytes(record, offset: Layout.minutes + (minute & 63) * MemoryLayout<MinuteCounts>.stride, count: MemoryLayout<MinuteCounts>.size)
+        prefetchBytes(record, offset: Layout.cardBitmaps + (minute & 15) * MemoryLayout<CardBitmap>.stride, count: MemoryLayout<CardBitmap>.size)
     }
 
-    /// The card bitmap of `minute` (empty unless stamped with it).
-    @inline(__always)
-    private func cards(at minute: Int64) -> CardBitmap {
-        let bitmap = cardBitmaps[Self.slot(minute, 10)]
-        return bitmap.minute == Int32(truncatingIfNeeded: minute) ? bitmap : .empty
+    /// Byte offsets of the record's arrays.
+    private enum Layout {
+        static let dayBuckets = MemoryLayout<AcceptorState>.offset(of: \.days.buckets)!
+        static let minutes = MemoryLayout<AcceptorState>.offset(of: \.minutes)!
+        static let cardBitmaps = MemoryLayout<AcceptorState>.offset(of: \.cardBitmaps)!
     }
 
-    /// Moves the newest minute forward to `minute`, taking the minutes that leave the 10- and
-    /// 60-minute windows out of the running totals (reading at most 30 buckets; none after a
-    /// quiet hour) and recomputing the union of the 9 previous minutes' cards.
+    // The helpers below are `mutating` only so that they read the record in place: a
+    // non-mutating method on a struct this large may be handed a copy of it.
+
+    /// The counts of `minute` (empty unless its bucket is occupied).
+    @inline(__always)
+    private mutating func counts(at minute: Int64) -> MinuteCounts {
+        countedMinutes & MinuteMask.bit(minute) != 0 ? minutes[Int(minute & 63)] : .empty
+    }
+
+    /// The card bitmap of `minute` (empty unless filled).
+    @inline(__always)
+    private mutating func cards(at minute: Int64) -> CardBitmap {
+        cardMinutes & MinuteMask.bit(minute) != 0 ? cardBitmaps[Int(minute & 15)] : .empty
+    }
+
+    /// The union of the card bitmaps of the minutes in `mask`.
+    @inline(__always)
+    private mutating func unionOfCards(in mask: UInt64) -> CardBitmap {
+        var union = CardBitmap.empty
+        var remaining = cardMinutes & mask
+        while remaining != 0 {
+            union.formUnion(cardBitmaps[remaining.trailingZeroBitCount & 15])
+            remaining &= remaining &- 1
+        }
+        return union
+    }
+
+    /// Moves the newest minute forward to `minute`: the occupied buckets that leave the 10- and
+    /// 60-minute windows come out of the running totals and the occupancy masks, and the union
+    /// of the 9 previous minutes' cards is recomputed from the bitmaps still filled.
     @inline(__always)
     private mutating func advance(to minute: Int64) {
         guard minute > newestMinute else { return }
@@ -182,46 +233,41 @@ struct AcceptorState: KeyedState {
         if gap >= 60 {
             last10Minutes = WindowSums()
             lastHour = WindowSums()
+            countedMinutes = 0
+            cardMinutes = 0
+            priorCards = .empty
         } else {
             if gap >= 10 {
                 last10Minutes = WindowSums()
             } else {
-                // Minutes newestMinute-9 ... minute-10 leave the 10-minute window.
-                var slot = slot(of: newestMinute - 9)
-                for leaving in (newestMinute - 9)...(minute - 10) {
-                    last10Minutes.subtract(counts(at: leaving, slot: slot))
-                    slot = slot == 59 ? 0 : slot + 1
+                var leaving = countedMinutes & MinuteMask.run(from: newestMinute - 9, count: gap)
+                while leaving != 0 {
+                    last10Minutes.subtract(minutes[leaving.trailingZeroBitCount])
+                    leaving &= leaving &- 1
                 }
             }
-            if gap <= 30 {
-                // Minutes newestMinute-59 ... minute-60 leave the hour.
-                var slot = newestSlot == 59 ? 0 : newestSlot + 1
-                for leaving in (newestMinute - 59)...(minute - 60) {
-                    lastHour.subtract(counts(at: leaving, slot: slot))
-                    slot = slot == 59 ? 0 : slot + 1
-                }
+            var leaving = countedMinutes & MinuteMask.run(from: newestMinute - 59, count: gap)
+            countedMinutes &= ~leaving
+            while leaving != 0 {
+                lastHour.subtract(minutes[leaving.trailingZeroBitCount])
+                leaving &= leaving &- 1
+            }
+            if gap >= 10 {
+                cardMinutes = 0
+                priorCards = .empty
             } else {
-                // Fewer buckets stay than leave: total the ones that stay.
-                var total = WindowSums()
-                var slot = slot(of: minute - 59)
-                for staying in (minute - 59)...newestMinute {
-                    total.add(counts(at: staying, slot: slot))
-                    slot = slot == 59 ? 0 : slot + 1
-                }
-                lastHour = total
+                // Keep the minutes `minute - 9 ... newestMinute` (a span of less than 10, so no
+                // two minutes share a bit).
+                cardMinutes &= MinuteMask.run(from: minute - 9, count: 10 - gap)
+                priorCards = unionOfCards(in: cardMinutes)
             }
         }
         newestMinute = minute
-        newestSlot = Self.slot(minute, 60)
-        priorCards = .empty
-        if gap < 10 {
-            for previous in (minute - 9)..<minute { priorCards.formUnion(cards(at: previous)) }
-        }
     }
 
-    /// Whether the ring still holds `minute`.
+    /// Whether the minute windows still hold `minute`.
     @inline(__always)
-    private func holds(_ minute: Int64) -> Bool { minute <= newestMinute && minute > newestMinute - 60 }
+    private mutating func holds(_ minute: Int64) -> Bool { minute <= newestMinute && minute > newestMinute - 60 }
 
     /// Records an attempt and writes the acceptor's features at `offset` (the first terminal or
     /// merchant feature index); the counts include this attempt.
@@ -251,19 +297,27 @@ struct AcceptorState: KeyedState {
         writeFeatures(at: tx.time, offset: offset, into: &features)
     }
 
-    /// The slot of `minute` (held by the ring), restamped and emptied if it held an older minute.
+    /// The slot of `minute` (held by the windows), emptied and marked occupied if it was not.
     @inline(__always)
     private mutating func bucket(for minute: Int64) -> Int {
-        let slot = slot(of: minute)
-        if minutes[slot].minute != Int32(truncatingIfNeeded: minute) { minutes[slot] = .fresh(minute) }
+        let slot = Int(minute & 63)
+        let bit = MinuteMask.bit(minute)
+        if countedMinutes & bit == 0 {
+            minutes[slot] = .empty
+            countedMinutes |= bit
+        }
         return slot
     }
 
     @inline(__always)
     private mutating func insertCard(_ cardHash: UInt64, at minute: Int64) {
-        let slot = Self.slot(minute, 10)
-        let stamp = Int32(truncatingIfNeeded: minute)
-        if cardBitmaps[slot].minute != stamp { cardBitmaps[slot] = CardBitmap(words: (0, 0, 0, 0), minute: stamp) }
+        let slot = Int(minute & 15)
+        let bit = MinuteMask.bit(minute)
+        if cardMinutes & bit == 0 {
+            cardBitmaps[slot] = .empty
+            // Another minute sharing the slot (16 apart) is no longer held.
+            cardMinutes = (cardMinutes & ~(0x0001_0001_0001_0001 &<< UInt64(slot))) | bit
+        }
         cardBitmaps[slot].insert(cardHash)
         if minute < newestMinute { priorCards.insert(cardHash) }
     }
@@ -274,60 +328,54 @@ struct AcceptorState: KeyedState {
         let minute = EventTime.minuteIndex(time)
         var hour = lastHour, tenMinutes = last10Minutes
         var attempts1m = 0
+        var distinct: CardBitmap
         if minute == newestMinute {
-            attempts1m = Int(counts(at: minute, slot: newestSlot).attempts)
+            attempts1m = Int(counts(at: minute).attempts)
+            distinct = priorCards
+            distinct.formUnion(cards(at: minute))
         } else {
             (tenMinutes, hour, attempts1m) = sumsByScanning(at: minute)
+            distinct = unionOfCards(in: heldMinutes(endingAt: minute, count: 10))
         }
-        let distinctCards = distinctCards(at: minute)
         let month = days.summary(endingAt: EventTime.dayIndex(time))
-        features.values[offset + 0] = Double(attempts1m)
-        features.values[offset + 1] = Double(tenMinutes.attempts)
-        features.values[offset + 2] = Double(hour.attempts)
-        features.values[offset + 3] = Double(tenMinutes.declines)
-        features.values[offset + 4] = Double(hour.declines)
-        features.values[offset + 5] = hour.outcomes == 0 ? 0 : Double(hour.declines) / Double(hour.outcomes)
-        features.values[offset + 6] = Double(tenMinutes.smallAttempts)
-        features.values[offset + 7] = Double(tenMinutes.invalidCardDeclines)
-        features.values[offset + 8] = distinctCards
-        features.values[offset + 9] = Double(month.fraudReports7d)
-        features.values[offset + 10] = Double(month.fraudReports30d)
-        features.values[offset + 11] = month.attempts30d == 0 ? 0 : Double(month.fraudReports30d) / Double(month.attempts30d)
+        features[schemaIndex: offset + 0] = Double(attempts1m)
+        features[schemaIndex: offset + 1] = Double(tenMinutes.attempts)
+        features[schemaIndex: offset + 2] = Double(hour.attempts)
+        features[schemaIndex: offset + 3] = Double(tenMinutes.declines)
+        features[schemaIndex: offset + 4] = Double(hour.declines)
+        features[schemaIndex: offset + 5] = hour.outcomes == 0 ? 0 : Double(hour.declines) / Double(hour.outcomes)
+        features[schemaIndex: offset + 6] = Double(tenMinutes.smallAttempts)
+        features[schemaIndex: offset + 7] = Double(tenMinutes.invalidCardDeclines)
+        features[schemaIndex: offset + 8] = distinct.estimatedDistinct
+        features[schemaIndex: offset + 9] = Double(month.fraudReports7d)
+        features[schemaIndex: offset + 10] = Double(month.fraudReports30d)
+        features[schemaIndex: offset + 11] = month.attempts30d == 0 ? 0 : Double(month.fraudReports30d) / Double(month.attempts30d)
     }
 
-    /// Window totals for a minute older or newer than the newest bucket, by summing buckets.
+    /// The bits of the minutes of the `count`-minute window ending at `minute` that the record
+    /// still holds (those not newer than the newest and not older than `newestMinute - count + 1`).
+    @inline(__always)
+    private mutating func heldMinutes(endingAt minute: Int64, count: Int64) -> UInt64 {
+        let last = min(minute, newestMinute)
+        let first = max(minute - count + 1, newestMinute - count + 1)
+        return first <= last ? MinuteMask.run(from: first, count: last - first + 1) : 0
+    }
+
+    /// Window totals for a minute older or newer than the newest, by summing occupied buckets.
     private mutating func sumsByScanning(at minute: Int64) -> (WindowSums, WindowSums, Int) {
         var tenMinutes = WindowSums(), hour = WindowSums()
         var attempts1m = 0
-        let last = min(minute, newestMinute)
-        let first = max(minute - 59, newestMinute - 59)
-        guard first <= last else { return (tenMinutes, hour, 0) }
-        for index in first...last {
-            let counts = counts(at: index, slot: slot(of: index))
+        var remaining = countedMinutes & heldMinutes(endingAt: minute, count: 60)
+        while remaining != 0 {
+            let bit = remaining.trailingZeroBitCount
+            remaining &= remaining &- 1
+            let counts = minutes[bit]
+            let index = MinuteMask.minute(ofBit: bit, newest: newestMinute)
             hour.add(counts)
             if minute - index < 10 { tenMinutes.add(counts) }
             if index == minute { attempts1m = Int(counts.attempts) }
         }
         return (tenMinutes, hour, attempts1m)
-    }
-
-    /// Linear-counting estimate of the distinct cards in the 10 minutes ending at `minute`.
-    @inline(__always)
-    private mutating func distinctCards(at minute: Int64) -> Double {
-        var union = CardBitmap.empty
-        if minute == newestMinute {
-            union = priorCards
-            union.formUnion(cards(at: minute))
-        } else {
-            let last = min(minute, newestMinute)
-            let first = max(minute - 9, newestMinute - 9)
-            if first <= last {
-                for index in first...last { union.formUnion(cards(at: index)) }
-            }
-        }
-        let ones = union.count
-        guard ones > 0 else { return 0 }
-        return (-256 * EventTime.ln(Double(max(256 - ones, 1)) / 256)).rounded()
     }
 
     /// Applies an issuer answer in the minute of the attempt it answers. System declines count

@@ -88,6 +88,12 @@ struct CardState: KeyedState {
         for index in stride(from: 0, to: Self.ringLength, by: 4) { sum &+= events[index].packed }
         return sum &+ UInt64(days.buckets[Int(EventTime.dayIndex(time) & 31)].attempts)
     }
+    /// The whole record: every observation reads the ring, the hour profile and the day ring.
+    @inline(__always)
+    static func prefetch(_ record: UnsafeRawPointer, at time: Int64) {
+        prefetchBytes(record, offset: 0, count: MemoryLayout<CardState>.size)
+    }
+
     static let never = Int64.min / 4
 
     init(key: UInt64, time: Int64) {

@@ -21,6 +21,8 @@ final class KeyedTable<State: KeyedState> {
     private var clockHand = 0
     /// How many records were evicted to make room.
     private(set) var evictions = 0
+    /// Where the index lives, for lock-free index prefetches by other threads.
+    let indexLocation = IndexLocation()
 
     init(maximumKeys: Int) {
         precondition(maximumKeys > 0 && maximumKeys < Int(UInt32.max))
@@ -32,6 +34,7 @@ final class KeyedTable<State: KeyedState> {
         indexShift = UInt64(64 - indexSize.trailingZeroBitCount)
         index = .allocate(capacity: indexSize)
         index.initialize(repeating: 0, count: indexSize)
+        indexLocation.publish(index, shift: indexShift)
     }
 
     deinit {
@@ -54,7 +57,7 @@ final class KeyedTable<State: KeyedState> {
     }
 
     @inline(__always)
-    private func home(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> indexShift) }
+    private func home(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* KeyedTableHash.multiplier) >> indexShift) }
 
     /// The slab position of `key`, or nil.
     @inline(__always)
@@ -79,6 +82,25 @@ final class KeyedTable<State: KeyedState> {
     func touch(_ key: UInt64, time: Int64) -> UInt64 {
         guard let position = position(of: key) else { return 0 }
         return slab[position].touchLines(at: time)
+    }
+
+    /// Asks the processor to bring `key`'s record (the lines an event at `time` uses) into cache,
+    /// without waiting for it and without changing anything: called a few events ahead, it
+    /// overlaps the cache misses of the records to come. It reads only the index (the record's
+    /// key is not checked: reading it would wait for the very miss being hidden).
+    @inline(__always)
+    func prefetch(_ key: UInt64, time: Int64) {
+        let fingerprint = key & 0xFFFF_FFFF_0000_0000
+        var slot = home(of: key)
+        while true {
+            let entry = index[slot]
+            if entry == 0 { return }
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                State.prefetch(UnsafeRawPointer(slab + (Int(entry & 0xFFFF_FFFF) - 1)), at: time)
+                return
+            }
+            slot = (slot + 1) & indexMask
+        }
     }
 
     /// The slab position of `key`'s record, created (first seen at `time`) when absent. It stays
@@ -167,6 +189,7 @@ final class KeyedTable<State: KeyedState> {
         indexShift = UInt64(64 - size.trailingZeroBitCount)
         index = .allocate(capacity: size)
         index.initialize(repeating: 0, count: size)
+        indexLocation.publish(index, shift: indexShift)
         for position in 0..<count {
             let key = slab[position].key
             var slot = home(of: key)

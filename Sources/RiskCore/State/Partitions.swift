@@ -39,6 +39,13 @@ public final class CardPartition {
         cards.touch(tx.card.hash, time: tx.time) &+ UInt64(statuses.status(of: tx.card.hash).rawValue)
     }
 
+    /// Asks the processor to bring the card record the next ``observe(_:into:)`` of `tx` will
+    /// use into cache, without waiting and without changing anything (see ``KeyedTable``).
+    @inline(__always)
+    public func prefetch(_ tx: Transaction) {
+        cards.prefetch(tx.card.hash, time: tx.time)
+    }
+
     /// Applies the issuer's answer to an attempt observed earlier.
     public func apply(_ outcome: Outcome) {
         let tx = outcome.transaction
@@ -89,6 +96,13 @@ public final class AcceptorPartition {
     @inline(__always)
     public func touch(_ tx: Transaction, as kind: AcceptorKind) -> UInt64 {
         acceptors.touch(kind.key(of: tx), time: tx.time)
+    }
+
+    /// Asks the processor to bring the record the next observation of `tx` will use into cache,
+    /// without waiting and without changing anything (see ``CardPartition/prefetch(_:)``).
+    @inline(__always)
+    public func prefetch(_ tx: Transaction, as kind: AcceptorKind) {
+        acceptors.prefetch(kind.key(of: tx), time: tx.time)
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.
