@@ -151,7 +151,7 @@ public final class RescorePipeline {
             }
         }
         for rejected in batch.rejections { try rejection(rejected) }
-        try writer.buffer.withUnsafeBytes { try decisions($0) }
+        try writer.withUnsafeBytes { try decisions($0) }
     }
 
     private static func powerOfTwo(atLeast value: Int) -> Int {
