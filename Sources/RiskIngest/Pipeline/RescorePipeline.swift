@@ -140,10 +140,9 @@ public final class RescorePipeline {
         for slot in 0..<batch.count {
             switch batch.kinds[slot] {
             case .transaction:
-                guard case .transaction(let logged) = batch.records[slot] else { continue }
-                let decision = batch.decisions[slot]
-                writer.append(decision, id: batch.ids[slot], card: logged.transaction.card)
-                summary.add(decision, responseCode: logged.responseCode)
+                let decision = batch.decisions + slot
+                writer.append(decision.pointee, id: batch.ids[slot], card: batch.transactions[slot].card)
+                summary.add(decision.pointee, responseCode: batch.responseCodes[slot])
             case .update:
                 summary.updates += 1
             case .rejected:
