@@ -141,8 +141,8 @@ public final class RescorePipeline {
             switch batch.kinds[slot] {
             case .transaction:
                 let decision = batch.decisions + slot
-                writer.append(decision.pointee, id: batch.ids[slot], card: batch.transactions[slot].card)
-                summary.add(decision.pointee, responseCode: batch.responseCodes[slot])
+                writer.append(UnsafePointer(decision), id: batch.ids[slot], card: batch.transactions[slot].card)
+                summary.add(UnsafePointer(decision), responseCode: batch.responseCodes[slot])
             case .update:
                 summary.updates += 1
             case .rejected:

@@ -67,9 +67,15 @@ public struct DecisionWriter: Sendable {
     ///   - id: The original id text to echo.
     ///   - card: The transaction's card, written masked.
     public mutating func append(_ decision: Decision, id: RecordID, card: CardReference) {
+        withUnsafePointer(to: decision) { append($0, id: id, card: card) }
+    }
+
+    /// Appends one decision as a line, reading it in place (the pipeline's batches hold their
+    /// decisions in memory of their own: this spares a copy and its reference counting).
+    mutating func append(_ decision: UnsafePointer<Decision>, id: RecordID, card: CardReference) {
         var bound = Self.lineBound + id.count
-        for index in 0..<decision.reasonCount {
-            let fragment = fragments[fragmentIndex(for: decision.reason(at: index).template)]
+        for index in 0..<decision.pointee.reasonCount {
+            let fragment = fragments[fragmentIndex(for: decision.pointee.reason(at: index).template)]
             bound += fragment.prefix.count + fragment.suffix.count + Self.reasonBound
         }
         reserve(bound)
@@ -81,21 +87,21 @@ public struct DecisionWriter: Sendable {
             id.withBytes { out.write($0) }
             out.write("\",\"card\":\"")
             Self.writeMasked(card, to: &out)
-            switch decision.action {
+            switch decision.pointee.action {
             case .allow: out.write("\",\"action\":\"allow\",\"score\":")
             case .review: out.write("\",\"action\":\"review\",\"score\":")
             case .decline: out.write("\",\"action\":\"decline\",\"score\":")
             }
-            NumberFormatting.write(decision.score, to: &out)
-            switch decision.advice {
+            NumberFormatting.write(decision.pointee.score, to: &out)
+            switch decision.pointee.advice {
             case .none: out.write(",\"advice\":\"none\",\"reasons\":[")
             case .tryAgainLater: out.write(",\"advice\":\"try_again_later\",\"reasons\":[")
             case .doNotTryAgain: out.write(",\"advice\":\"do_not_try_again\",\"reasons\":[")
             case .confirmCardData: out.write(",\"advice\":\"confirm_card_data\",\"reasons\":[")
             }
-            for index in 0..<decision.reasonCount {
+            for index in 0..<decision.pointee.reasonCount {
                 if index > 0 { out.write(UInt8(ascii: ",")) }
-                let reason = decision.reason(at: index)
+                let reason = decision.pointee.reason(at: index)
                 let identity = ObjectIdentifier(reason.template)
                 let fragment = fragments.first { $0.identity == identity }!
                 out.write(fragment.prefix)
@@ -108,8 +114,8 @@ public struct DecisionWriter: Sendable {
                 out.write(UInt8(ascii: "}"))
             }
             out.write("],\"policy_version\":")
-            if decision.policyVersion < 0 { out.write(UInt8(ascii: "-")) }
-            NumberFormatting.writeDecimal(UInt64(decision.policyVersion.magnitude), to: &out)
+            if decision.pointee.policyVersion < 0 { out.write(UInt8(ascii: "-")) }
+            NumberFormatting.writeDecimal(UInt64(decision.pointee.policyVersion.magnitude), to: &out)
             out.write("}\n")
             return out.pointer - all.baseAddress!
         }
