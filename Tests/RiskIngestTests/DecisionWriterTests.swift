@@ -82,4 +82,45 @@ struct DecisionWriterTests {
         let long = Array(repeating: UInt8(ascii: "x"), count: RecordID.capacity + 1)
         #expect(long.withUnsafeBytes { RecordID(line: $0, range: 0..<$0.count, csv: false) } == nil)
     }
+
+    @Test("masked cards: token hashes in hex without leading zeros, PANs as BIN, stars and last four")
+    func maskedCards() {
+        let cards = [CardReference(hash: 0), CardReference(hash: 0x0000_0abc_0000_0001), CardReference(hash: .max),
+                     CardReference("4111111111111111"), CardReference("5500000000000004"), CardReference("371449635398431")]
+        for card in cards {
+            var writer = DecisionWriter()
+            writer.append(Decision(transactionID: 1), id: RecordID(), card: card)
+            let line = String(decoding: writer.buffer, as: UTF8.self)
+            #expect(line.hasPrefix("{\"id\":\"\",\"card\":\"\(card.masked)\",\"action\":"), "\(line)")
+        }
+        #expect(CardReference(hash: 0).masked == "tok:0")
+    }
+
+    @Test("lines written through a buffer that must grow equal the same lines written one at a time")
+    func bufferGrows() throws {
+        let policy = try Policy.parse(yaml: """
+            name: t
+            rules:
+              - {name: big, when: tx.amount > 100, action: decline, code: BIG_AMOUNT}
+              - {name: odd, when: tx.amount > 50, action: score, points: 10, code: ODD}
+            """)
+        let engine = RiskEngine(policy: policy)
+        var together = DecisionWriter(capacity: 1)
+        var expected: [UInt8] = []
+        for index in 0..<200 {
+            let card = CardReference("41111111111\(10_000 + index)")
+            let tx = Transaction(id: UInt64(index), time: 1_769_860_800_000 + Int64(index), card: card,
+                                 amount: Int64(index) * 97, currency: .eur, merchant: 1, terminal: 2)
+            let decision = engine.score(tx)
+            let text = Array("tx-\(index)".utf8)
+            let id = text.withUnsafeBytes { RecordID(line: $0, range: 0..<$0.count, csv: false)! }
+            var single = DecisionWriter(capacity: 1)
+            single.append(decision, id: id, card: card)
+            expected += single.buffer
+            together.append(decision, id: id, card: card)
+        }
+        #expect(together.buffer == expected)
+        #expect(together.count == expected.count)
+        together.withUnsafeBytes { #expect(Array($0) == expected) }
+    }
 }

@@ -359,4 +359,30 @@ struct NDJSONRecordParserTests {
             #expect(withBytes(status.name) { Keywords.lookUp($0, in: Keywords.cardStatuses) } == status)
         }
     }
+
+    @Test("keywords match whole names in any ASCII case, and nothing else")
+    func keywordMatching() {
+        let tables: [[StaticString]] = [Keywords.entryModes.map(\.0), Keywords.messageTypes.map(\.0),
+                                        Keywords.cardStatuses.map(\.0), Keywords.labels.map(\.0)]
+        for name in tables.joined() {
+            let text = name.description
+            #expect(withBytes(text) { Keywords.matches($0, name) }, "\(text)")
+            #expect(withBytes(text.uppercased()) { Keywords.matches($0, name) }, "\(text)")
+            #expect(!withBytes(text + "x") { Keywords.matches($0, name) }, "\(text)")
+            #expect(!withBytes(String(text.dropLast())) { Keywords.matches($0, name) }, "\(text)")
+            // Changing any one byte, to its neighbours or by the case bit of a non-letter, breaks the match.
+            let bytes = Array(text.utf8)
+            for index in bytes.indices {
+                for replacement in [bytes[index] &+ 1, bytes[index] &- 1, bytes[index] ^ 0x20] {
+                    var changed = bytes
+                    changed[index] = replacement
+                    let isCaseChange = replacement == bytes[index] ^ 0x20 && bytes[index] >= 0x61 && bytes[index] <= 0x7A
+                    let matched = changed.withUnsafeBytes { Keywords.matches($0, name) }
+                    #expect(matched == isCaseChange, "\(text) byte \(index) -> \(replacement)")
+                }
+            }
+        }
+        #expect(withBytes("eCoMmErCe") { Keywords.lookUp($0, in: Keywords.entryModes) } == .ecommerce)
+        #expect(withBytes("ecommerc") { Keywords.lookUp($0, in: Keywords.entryModes) } == nil)
+    }
 }

@@ -54,12 +54,12 @@ public enum SequentialRescore {
                     shadowWriter.append(shadowDecision, id: id, card: logged.transaction.card)
                     shadow?.add(shadowDecision, responseCode: logged.responseCode)
                     // `…}\n` + `,"shadow":{…}` + `}\n`
-                    try writer.buffer.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0.dropLast(2))) }
+                    try writer.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0.dropLast(2))) }
                     try output.write(Array(",\"shadow\":".utf8))
-                    try shadowWriter.buffer.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
+                    try shadowWriter.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
                     try output.write(Array("}\n".utf8))
                 } else {
-                    try writer.buffer.withUnsafeBytes { try output.write($0) }
+                    try writer.withUnsafeBytes { try output.write($0) }
                 }
                 delay?.schedule(record)
             }

@@ -26,11 +26,11 @@ public enum LiveScorer {
                       flushEachRecord: flushEachRecord, rejection: rejection)
         } catch {
             // Decisions made before damaged input still go out.
-            try output.write(writer.buffer)
+            try writer.withUnsafeBytes { try output.write($0) }
             try output.flush()
             throw error
         }
-        try output.write(writer.buffer)
+        try writer.withUnsafeBytes { try output.write($0) }
         try output.flush()
         summary.recordsRead = reader.recordsRead
         summary.recordsRejected = reader.recordsRejected
@@ -51,11 +51,11 @@ public enum LiveScorer {
                 summary.add(decision, responseCode: logged.responseCode)
                 writer.append(decision, id: id, card: logged.transaction.card)
                 if flushEachRecord {
-                    try output.write(writer.buffer)
+                    try writer.withUnsafeBytes { try output.write($0) }
                     try output.flush()
                     writer.removeAll()
-                } else if writer.buffer.count >= 1 << 16 {
-                    try output.write(writer.buffer)
+                } else if writer.count >= 1 << 16 {
+                    try writer.withUnsafeBytes { try output.write($0) }
                     writer.removeAll()
                 }
             case .rejected(let rejected):

@@ -225,7 +225,8 @@ struct JSONLineScanner {
     mutating func skipWhitespace() {
         while index < bytes.count {
             let byte = bytes[index]
-            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return }
+            // One comparison for the usual case: every JSON whitespace byte is at most 0x20.
+            guard byte <= 0x20, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return }
             index += 1
         }
     }

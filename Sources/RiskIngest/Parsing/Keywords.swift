@@ -4,19 +4,39 @@ import RiskCore
 /// names as the `init?(name:)` initialisers of the RiskCore types, without building a `String`.
 enum Keywords {
     /// Whether `bytes` equal the lower-case ASCII `literal`, ignoring ASCII case.
+    ///
+    /// Compares whole words: a literal holds only lower-case letters, digits and `_`, so a byte
+    /// matches a letter of the literal when it equals it once bit 0x20 is set (the upper-case
+    /// letter, or the letter itself), and any other byte of the literal exactly.
     @inline(__always)
     static func matches(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
-        guard bytes.count == literal.utf8CodeUnitCount else { return false }
-        let pointer = literal.utf8Start
-        for index in 0..<bytes.count {
-            var byte = bytes[index]
-            if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-            if byte != pointer[index] { return false }
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count == count else { return false }
+        let name = UnsafeRawPointer(literal.utf8Start)
+        @inline(__always) func same<Word: FixedWidthInteger>(_: Word.Type, at offset: Int) -> Bool {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: Word.self)
+            let expected = name.loadUnaligned(fromByteOffset: offset, as: Word.self)
+            // 0x20 in each byte of the literal that is a letter (0x61...0x7A have 0x40 and 0x20 set).
+            let letters = (expected >> 1) & expected & Word(truncatingIfNeeded: 0x2020_2020_2020_2020 as UInt64)
+            return word | letters == expected
         }
-        return true
+        switch count {
+        case 0: return true
+        case 1: return same(UInt8.self, at: 0)
+        case 2...3: return same(UInt16.self, at: 0) && same(UInt16.self, at: count - 2)
+        case 4...7: return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4)
+        default:
+            var offset = 0
+            while offset + 8 < count {
+                guard same(UInt64.self, at: offset) else { return false }
+                offset += 8
+            }
+            return same(UInt64.self, at: count - 8)
+        }
     }
 
-    /// Finds `bytes` in a table of lower-case names.
+    /// Finds `bytes` in a table of lower-case names (each table lists the names the generator
+    /// writes first, so the usual lookup ends early).
     @inline(__always)
     static func lookUp<Value>(_ bytes: UnsafeRawBufferPointer, in table: [(StaticString, Value)]) -> Value? {
         for (name, value) in table where matches(bytes, name) { return value }
@@ -24,14 +44,16 @@ enum Keywords {
     }
 
     static let entryModes: [(StaticString, EntryMode)] = [
-        ("chip", .chip), ("05", .chip), ("5", .chip),
-        ("contactless", .contactless), ("07", .contactless), ("7", .contactless), ("91", .contactless),
-        ("magstripe", .magstripe), ("swipe", .magstripe), ("02", .magstripe), ("2", .magstripe), ("90", .magstripe),
-        ("fallback", .fallback), ("80", .fallback),
-        ("manual", .manual), ("keyed", .manual), ("01", .manual), ("1", .manual),
-        ("credential_on_file", .credentialOnFile), ("cof", .credentialOnFile), ("10", .credentialOnFile),
-        ("ecommerce", .ecommerce), ("online", .ecommerce), ("81", .ecommerce),
-        ("unknown", .unknown), ("00", .unknown),
+        ("chip", .chip), ("contactless", .contactless), ("ecommerce", .ecommerce), ("magstripe", .magstripe),
+        ("fallback", .fallback), ("manual", .manual), ("credential_on_file", .credentialOnFile), ("unknown", .unknown),
+        ("05", .chip), ("5", .chip),
+        ("07", .contactless), ("7", .contactless), ("91", .contactless),
+        ("swipe", .magstripe), ("02", .magstripe), ("2", .magstripe), ("90", .magstripe),
+        ("80", .fallback),
+        ("keyed", .manual), ("01", .manual), ("1", .manual),
+        ("cof", .credentialOnFile), ("10", .credentialOnFile),
+        ("online", .ecommerce), ("81", .ecommerce),
+        ("00", .unknown),
     ]
 
     static let messageTypes: [(StaticString, MessageType)] = [
@@ -58,8 +80,8 @@ enum Keywords {
     ]
 
     static let labels: [(StaticString, FraudLabel)] = [
-        ("fraud", .fraud), ("1", .fraud), ("true", .fraud),
-        ("genuine", .genuine), ("0", .genuine), ("false", .genuine),
+        ("genuine", .genuine), ("fraud", .fraud),
+        ("1", .fraud), ("true", .fraud), ("0", .genuine), ("false", .genuine),
     ]
 
     static let booleans: [(StaticString, Bool)] = [

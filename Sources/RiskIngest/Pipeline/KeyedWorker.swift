@@ -62,28 +62,26 @@ final class KeyedWorker: @unchecked Sendable {
             let ownsTerminal = owners[0] == me
             let ownsMerchant = owners[1] == me
             guard ownsTerminal || ownsMerchant else { continue }
-            switch batch.records[slot] {
-            case .transaction(let logged):
-                let tx = logged.transaction
+            if batch.kinds[slot] == .transaction {
+                let tx = batch.transactions[slot]
+                let code = batch.responseCodes[slot]
                 if ownsTerminal {
                     let partition = terminals[local(tx.terminal)]
                     observe(tx, in: partition, as: .terminal, range: ranges.terminal, into: batch.terminalValues + slot * stride)
-                    if let code = logged.responseCode {
+                    if let code {
                         partition.apply(Outcome(transaction: tx, responseCode: code), as: .terminal)
                     }
                 }
                 if ownsMerchant {
                     let partition = merchants[local(tx.merchant)]
                     observe(tx, in: partition, as: .merchant, range: ranges.merchant, into: batch.merchantValues + slot * stride)
-                    if let code = logged.responseCode {
+                    if let code {
                         partition.apply(Outcome(transaction: tx, responseCode: code), as: .merchant)
                     }
                 }
-            case .feedback(let feedback):
+            } else if case .feedback(let feedback) = batch.updates[slot] {
                 if ownsTerminal { terminals[local(feedback.terminal)].apply(feedback, as: .terminal) }
                 if ownsMerchant { merchants[local(feedback.merchant)].apply(feedback, as: .merchant) }
-            case .status:
-                break
             }
         }
     }
@@ -94,19 +92,19 @@ final class KeyedWorker: @unchecked Sendable {
         guard slot < batch.count, batch.kinds[slot] == .transaction else { return }
         let me = UInt8(truncatingIfNeeded: index)
         let owners = batch.owners + slot * 3
-        guard owners[0] == me || owners[1] == me, case .transaction(let logged) = batch.records[slot] else { return }
-        let tx = logged.transaction
-        if owners[0] == me { lookahead &+= terminals[local(tx.terminal)].touch(tx, as: .terminal) }
-        if owners[1] == me { lookahead &+= merchants[local(tx.merchant)].touch(tx, as: .merchant) }
+        guard owners[0] == me || owners[1] == me else { return }
+        let tx = batch.transactions + slot
+        if owners[0] == me { lookahead &+= terminals[local(tx.pointee.terminal)].touch(tx.pointee, as: .terminal) }
+        if owners[1] == me { lookahead &+= merchants[local(tx.pointee.merchant)].touch(tx.pointee, as: .merchant) }
     }
 
     /// Reads ahead the card record of `slot` (if this worker owns it).
     @inline(__always)
     private func touchCard(_ batch: RecordBatch, slot: Int) {
         guard slot < batch.count, batch.kinds[slot] == .transaction,
-              batch.owners[slot * 3 + 2] == UInt8(truncatingIfNeeded: index),
-              case .transaction(let logged) = batch.records[slot] else { return }
-        lookahead &+= cards[local(logged.transaction.card.hash)].touch(logged.transaction)
+              batch.owners[slot * 3 + 2] == UInt8(truncatingIfNeeded: index) else { return }
+        let tx = batch.transactions + slot
+        lookahead &+= cards[local(tx.pointee.card.hash)].touch(tx.pointee)
     }
 
     /// Computes one acceptor kind's features in the scratch vector and copies them out.
@@ -129,9 +127,9 @@ final class KeyedWorker: @unchecked Sendable {
         let me = UInt8(truncatingIfNeeded: index)
         for slot in 0..<batch.count where batch.kinds[slot] != .rejected && batch.owners[slot * 3 + 2] == me {
             touchCard(batch, slot: slot + Self.lookaheadDistance)
-            switch batch.records[slot] {
-            case .transaction(let logged):
-                let tx = logged.transaction
+            switch batch.kinds[slot] {
+            case .transaction:
+                let tx = batch.transactions[slot]
                 let partition = cards[local(tx.card.hash)]
                 let terminalValues = batch.terminalValues + slot * stride
                 let merchantValues = batch.merchantValues + slot * stride
@@ -141,14 +139,18 @@ final class KeyedWorker: @unchecked Sendable {
                     for (offset, feature) in ranges.merchant.enumerated() { all[feature] = merchantValues[offset] }
                 }
                 partition.observe(tx, into: &features.pointee)
-                batch.decisions[slot] = policy.decide(&features.pointee, transactionID: tx.id, policyVersion: policyVersion)
-                if let code = logged.responseCode {
+                (batch.decisions + slot).pointee = policy.decide(&features.pointee, transactionID: tx.id, policyVersion: policyVersion)
+                if let code = batch.responseCodes[slot] {
                     partition.apply(Outcome(transaction: tx, responseCode: code))
                 }
-            case .feedback(let feedback):
-                cards[local(feedback.card.hash)].apply(feedback)
-            case .status(let update):
-                cards[local(update.card.hash)].apply(update)
+            case .update:
+                switch batch.updates[slot] {
+                case .feedback(let feedback): cards[local(feedback.card.hash)].apply(feedback)
+                case .status(let update): cards[local(update.card.hash)].apply(update)
+                case .transaction: break
+                }
+            case .rejected:
+                break
             }
         }
     }

@@ -45,17 +45,20 @@ struct ParserStage: @unchecked Sendable {
                     let tx = logged.transaction
                     batch.kinds[slot] = .transaction
                     route(batch, slot, terminal: owner(tx.terminal), merchant: owner(tx.merchant), card: owner(tx.card.hash))
+                    batch.transactions[slot] = tx
+                    batch.responseCodes[slot] = logged.responseCode
                     let features = batch.features + slot
                     features.pointee = FeatureVector()
                     TransactionFeatures.write(tx, into: &features.pointee)
                 case .feedback(let feedback):
                     batch.kinds[slot] = .update
                     route(batch, slot, terminal: owner(feedback.terminal), merchant: owner(feedback.merchant), card: owner(feedback.card.hash))
+                    batch.updates[slot] = decoded.record
                 case .status(let update):
                     batch.kinds[slot] = .update
                     route(batch, slot, terminal: RecordBatch.noOwner, merchant: RecordBatch.noOwner, card: owner(update.card.hash))
+                    batch.updates[slot] = decoded.record
                 }
-                batch.records[slot] = decoded.record
             case .failure(let error):
                 batch.kinds[slot] = .rejected
                 batch.rejections.append(RecordRejection(file: inputNames[batch.fileIndex], line: batch.spans[slot].line, reason: error.reason))

@@ -46,7 +46,13 @@ final class RecordBatch: @unchecked Sendable {
     let text: UnsafeMutableRawBufferPointer
     let spans: UnsafeMutablePointer<LineSpan>
     let kinds: UnsafeMutablePointer<SlotKind>
-    let records: UnsafeMutablePointer<StreamRecord>
+    /// Per slot, the transaction of a ``SlotKind/transaction`` slot: a flat value that the keyed
+    /// workers and the writer read in place, without copying an enum payload or retaining.
+    let transactions: UnsafeMutablePointer<Transaction>
+    /// Per transaction slot, the issuer's historical response, if the log has one.
+    let responseCodes: UnsafeMutablePointer<ResponseCode?>
+    /// Per ``SlotKind/update`` slot, the feedback or status record.
+    let updates: UnsafeMutablePointer<StreamRecord>
     let ids: UnsafeMutablePointer<RecordID>
     let features: UnsafeMutablePointer<FeatureVector>
     /// Terminal features per slot (``AcceptorFeatureRanges/width`` values each), written by the
@@ -72,9 +78,14 @@ final class RecordBatch: @unchecked Sendable {
         spans = .allocate(capacity: capacity)
         kinds = .allocate(capacity: capacity)
         kinds.initialize(repeating: .rejected, count: capacity)
-        records = .allocate(capacity: capacity)
+        transactions = .allocate(capacity: capacity)
+        transactions.initialize(repeating: Transaction(id: 0, time: 0, card: CardReference(hash: 0), amount: 0, merchant: 0, terminal: 0),
+                                count: capacity)
+        responseCodes = .allocate(capacity: capacity)
+        responseCodes.initialize(repeating: nil, count: capacity)
+        updates = .allocate(capacity: capacity)
         let placeholder = StreamRecord.status(StatusUpdate(card: CardReference(hash: 0), status: .normal, time: 0))
-        records.initialize(repeating: placeholder, count: capacity)
+        updates.initialize(repeating: placeholder, count: capacity)
         ids = .allocate(capacity: capacity)
         ids.initialize(repeating: RecordID(), count: capacity)
         features = .allocate(capacity: capacity)
@@ -94,7 +105,9 @@ final class RecordBatch: @unchecked Sendable {
         text.deallocate()
         spans.deallocate()
         kinds.deinitialize(count: capacity).deallocate()
-        records.deinitialize(count: capacity).deallocate()
+        transactions.deinitialize(count: capacity).deallocate()
+        responseCodes.deinitialize(count: capacity).deallocate()
+        updates.deinitialize(count: capacity).deallocate()
         ids.deinitialize(count: capacity).deallocate()
         features.deinitialize(count: capacity).deallocate()
         terminalValues.deallocate()

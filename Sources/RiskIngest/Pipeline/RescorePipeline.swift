@@ -140,10 +140,9 @@ public final class RescorePipeline {
         for slot in 0..<batch.count {
             switch batch.kinds[slot] {
             case .transaction:
-                guard case .transaction(let logged) = batch.records[slot] else { continue }
-                let decision = batch.decisions[slot]
-                writer.append(decision, id: batch.ids[slot], card: logged.transaction.card)
-                summary.add(decision, responseCode: logged.responseCode)
+                let decision = batch.decisions + slot
+                writer.append(UnsafePointer(decision), id: batch.ids[slot], card: batch.transactions[slot].card)
+                summary.add(UnsafePointer(decision), responseCode: batch.responseCodes[slot])
             case .update:
                 summary.updates += 1
             case .rejected:
@@ -151,7 +150,7 @@ public final class RescorePipeline {
             }
         }
         for rejected in batch.rejections { try rejection(rejected) }
-        try writer.buffer.withUnsafeBytes { try decisions($0) }
+        try writer.withUnsafeBytes { try decisions($0) }
     }
 
     private static func powerOfTwo(atLeast value: Int) -> Int {

@@ -36,9 +36,14 @@ public struct RescoreSummary: Sendable {
 
     /// Counts one decision and, when known, the issuer's response to the same transaction.
     public mutating func add(_ decision: Decision, responseCode: ResponseCode?) {
-        decisionsByAction[Int(decision.action.rawValue)] += 1
-        for index in 0..<decision.reasonCount {
-            let template = decision.reason(at: index).template
+        withUnsafePointer(to: decision) { add($0, responseCode: responseCode) }
+    }
+
+    /// Counts one decision read in place (see ``add(_:responseCode:)``).
+    mutating func add(_ decision: UnsafePointer<Decision>, responseCode: ResponseCode?) {
+        decisionsByAction[Int(decision.pointee.action.rawValue)] += 1
+        for index in 0..<decision.pointee.reasonCount {
+            let template = decision.pointee.reason(at: index).template
             let key = ObjectIdentifier(template)
             if let slot = reasonTemplates.firstIndex(of: key) {
                 reasonCounts[slot] += 1
@@ -49,7 +54,7 @@ public struct RescoreSummary: Sendable {
             }
         }
         if let responseCode {
-            comparison.add(policy: decision.action, issuerApproved: responseCode.category == .approved)
+            comparison.add(policy: decision.pointee.action, issuerApproved: responseCode.category == .approved)
         }
     }
 

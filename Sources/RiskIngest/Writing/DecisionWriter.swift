@@ -13,24 +13,51 @@ import RiskCore
 ///
 /// The id is echoed as a JSON string (the input's id text, already escaped), the card is
 /// masked (``CardReference/masked``); numbers use ``NumberFormatting``.
+///
+/// Each line is written straight into the buffer through a pointer, after one check that the
+/// buffer has room for the longest line the decision can give.
 public struct DecisionWriter: Sendable {
-    /// The encoded lines since the last ``removeAll()``.
-    public private(set) var buffer: [UInt8]
+    /// Storage for the lines; only the first ``count`` bytes are meaningful.
+    private var storage: [UInt8]
+    /// Bytes of encoded lines since the last ``removeAll()``.
+    public private(set) var count = 0
     /// Reason templates seen so far, with the encoded text before and after the observed value.
-    private var templates: [ObjectIdentifier] = []
-    private var prefixes: [[UInt8]] = []
-    private var suffixes: [[UInt8]] = []
-    private var retainedTemplates: [ReasonTemplate] = []
+    private var fragments: [ReasonFragment] = []
+
+    /// The encoded text of a reason template around its observed value.
+    private struct ReasonFragment: Sendable {
+        let identity: ObjectIdentifier
+        /// Keeps the template alive while its identity is cached.
+        let template: ReasonTemplate
+        /// `{"code":…,"feature":…,"observed":`
+        let prefix: [UInt8]
+        /// `,"threshold":…,"window":…` (without the closing brace).
+        let suffix: [UInt8]
+    }
+
+    /// Bytes a line takes at most besides its id and its reasons: the fixed text, a masked card
+    /// (at most 20 bytes), the longest action and advice, a score and a policy version.
+    private static let lineBound = 320
+    /// Bytes a reason takes at most besides its template's fragments: a separator, the observed
+    /// value, a contribution and the closing brace.
+    private static let reasonBound = 96
 
     /// Creates a writer whose buffer starts with `capacity` bytes reserved.
     public init(capacity: Int = 1 << 16) {
-        buffer = []
-        buffer.reserveCapacity(capacity)
+        storage = Array(repeating: 0, count: max(capacity, Self.lineBound + RecordID.capacity))
+    }
+
+    /// A copy of the encoded lines since the last ``removeAll()``.
+    public var buffer: [UInt8] { Array(storage[0..<count]) }
+
+    /// Calls `body` with the encoded lines since the last ``removeAll()``, without copying them.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// Empties the buffer, keeping its storage.
     public mutating func removeAll() {
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     /// Appends one decision as a line.
@@ -40,46 +67,65 @@ public struct DecisionWriter: Sendable {
     ///   - id: The original id text to echo.
     ///   - card: The transaction's card, written masked.
     public mutating func append(_ decision: Decision, id: RecordID, card: CardReference) {
-        NumberFormatting.appendASCII("{\"id\":\"", to: &buffer)
-        id.withBytes { buffer.append(contentsOf: $0) }
-        NumberFormatting.appendASCII("\",\"card\":\"", to: &buffer)
-        Self.appendMasked(card, to: &buffer)
-        NumberFormatting.appendASCII("\",\"action\":\"", to: &buffer)
-        switch decision.action {
-        case .allow: NumberFormatting.appendASCII("allow", to: &buffer)
-        case .review: NumberFormatting.appendASCII("review", to: &buffer)
-        case .decline: NumberFormatting.appendASCII("decline", to: &buffer)
-        }
-        NumberFormatting.appendASCII("\",\"score\":", to: &buffer)
-        NumberFormatting.append(decision.score, to: &buffer)
-        switch decision.advice {
-        case .none: NumberFormatting.appendASCII(",\"advice\":\"none\"", to: &buffer)
-        case .tryAgainLater: NumberFormatting.appendASCII(",\"advice\":\"try_again_later\"", to: &buffer)
-        case .doNotTryAgain: NumberFormatting.appendASCII(",\"advice\":\"do_not_try_again\"", to: &buffer)
-        case .confirmCardData: NumberFormatting.appendASCII(",\"advice\":\"confirm_card_data\"", to: &buffer)
-        }
-        NumberFormatting.appendASCII(",\"reasons\":[", to: &buffer)
-        for index in 0..<decision.reasonCount {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            appendReason(decision.reason(at: index))
-        }
-        NumberFormatting.appendASCII("],\"policy_version\":", to: &buffer)
-        if decision.policyVersion < 0 { buffer.append(UInt8(ascii: "-")) }
-        NumberFormatting.appendDecimal(UInt64(decision.policyVersion.magnitude), to: &buffer)
-        NumberFormatting.appendASCII("}\n", to: &buffer)
+        withUnsafePointer(to: decision) { append($0, id: id, card: card) }
     }
 
-    private mutating func appendReason(_ reason: Reason) {
-        let template = reason.template
-        let fragment = fragmentIndex(for: template)
-        buffer.append(contentsOf: prefixes[fragment])
-        NumberFormatting.append(reason.observed, to: &buffer)
-        buffer.append(contentsOf: suffixes[fragment])
-        if !reason.contribution.isNaN {
-            NumberFormatting.appendASCII(",\"contribution\":", to: &buffer)
-            NumberFormatting.append(reason.contribution, to: &buffer)
+    /// Appends one decision as a line, reading it in place (the pipeline's batches hold their
+    /// decisions in memory of their own: this spares a copy and its reference counting).
+    mutating func append(_ decision: UnsafePointer<Decision>, id: RecordID, card: CardReference) {
+        var bound = Self.lineBound + id.count
+        for index in 0..<decision.pointee.reasonCount {
+            let fragment = fragments[fragmentIndex(for: decision.pointee.reason(at: index).template)]
+            bound += fragment.prefix.count + fragment.suffix.count + Self.reasonBound
         }
-        buffer.append(UInt8(ascii: "}"))
+        reserve(bound)
+        let fragments = self.fragments
+        let start = count
+        count = storage.withUnsafeMutableBufferPointer { all in
+            var out = ByteCursor(pointer: all.baseAddress! + start)
+            out.write("{\"id\":\"")
+            id.withBytes { out.write($0) }
+            out.write("\",\"card\":\"")
+            Self.writeMasked(card, to: &out)
+            switch decision.pointee.action {
+            case .allow: out.write("\",\"action\":\"allow\",\"score\":")
+            case .review: out.write("\",\"action\":\"review\",\"score\":")
+            case .decline: out.write("\",\"action\":\"decline\",\"score\":")
+            }
+            NumberFormatting.write(decision.pointee.score, to: &out)
+            switch decision.pointee.advice {
+            case .none: out.write(",\"advice\":\"none\",\"reasons\":[")
+            case .tryAgainLater: out.write(",\"advice\":\"try_again_later\",\"reasons\":[")
+            case .doNotTryAgain: out.write(",\"advice\":\"do_not_try_again\",\"reasons\":[")
+            case .confirmCardData: out.write(",\"advice\":\"confirm_card_data\",\"reasons\":[")
+            }
+            for index in 0..<decision.pointee.reasonCount {
+                if index > 0 { out.write(UInt8(ascii: ",")) }
+                let reason = decision.pointee.reason(at: index)
+                let identity = ObjectIdentifier(reason.template)
+                let fragment = fragments.first { $0.identity == identity }!
+                out.write(fragment.prefix)
+                NumberFormatting.write(reason.observed, to: &out)
+                out.write(fragment.suffix)
+                if !reason.contribution.isNaN {
+                    out.write(",\"contribution\":")
+                    NumberFormatting.write(reason.contribution, to: &out)
+                }
+                out.write(UInt8(ascii: "}"))
+            }
+            out.write("],\"policy_version\":")
+            if decision.pointee.policyVersion < 0 { out.write(UInt8(ascii: "-")) }
+            NumberFormatting.writeDecimal(UInt64(decision.pointee.policyVersion.magnitude), to: &out)
+            out.write("}\n")
+            return out.pointer - all.baseAddress!
+        }
+    }
+
+    /// Makes room for `bytes` more bytes after ``count``.
+    @inline(__always)
+    private mutating func reserve(_ bytes: Int) {
+        guard storage.count - count < bytes else { return }
+        storage.append(contentsOf: repeatElement(0, count: max(storage.count, bytes)))
     }
 
     /// The index of the encoded fixed parts of `template`'s reasons, encoding them the first
@@ -87,7 +133,7 @@ public struct DecisionWriter: Sendable {
     @inline(__always)
     private mutating func fragmentIndex(for template: ReasonTemplate) -> Int {
         let identity = ObjectIdentifier(template)
-        for index in templates.indices where templates[index] == identity { return index }
+        for index in fragments.indices where fragments[index].identity == identity { return index }
         var prefix: [UInt8] = []
         NumberFormatting.appendASCII("{\"code\":", to: &prefix)
         Self.appendString(template.code, to: &prefix)
@@ -101,31 +147,30 @@ public struct DecisionWriter: Sendable {
         }
         NumberFormatting.appendASCII(",\"window\":", to: &suffix)
         Self.appendString(template.window, to: &suffix)
-        templates.append(identity)
-        prefixes.append(prefix)
-        suffixes.append(suffix)
-        // Keep the templates alive while their identities are cached.
-        retainedTemplates.append(template)
-        return templates.count - 1
+        fragments.append(ReasonFragment(identity: identity, template: template, prefix: prefix, suffix: suffix))
+        return fragments.count - 1
     }
 
-    /// Appends the masked card exactly as ``CardReference/masked`` spells it.
-    static func appendMasked(_ card: CardReference, to buffer: inout [UInt8]) {
+    /// Writes the masked card exactly as ``CardReference/masked`` spells it (at most 20 bytes).
+    @inline(__always)
+    static func writeMasked(_ card: CardReference, to out: inout ByteCursor) {
         guard card.isPAN else {
-            NumberFormatting.appendASCII("tok:", to: &buffer)
-            var started = false
-            for shift in stride(from: 60, through: 0, by: -4) {
-                let nibble = UInt8(truncatingIfNeeded: card.hash >> UInt64(shift)) & 15
-                if nibble != 0 || started || shift == 0 {
-                    started = true
-                    buffer.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
-                }
+            out.write("tok:")
+            let digits = max(16 - card.hash.leadingZeroBitCount / 4, 1)
+            var position = digits
+            var rest = card.hash
+            while position > 0 {
+                position -= 1
+                let nibble = UInt8(truncatingIfNeeded: rest) & 15
+                out.pointer[position] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
+                rest >>= 4
             }
+            out.pointer += digits
             return
         }
-        NumberFormatting.appendPadded(UInt64(card.bin), width: 6, to: &buffer)
-        for _ in 0..<max(Int(card.panLength) - 10, 0) { buffer.append(UInt8(ascii: "*")) }
-        NumberFormatting.appendPadded(UInt64(card.last4), width: 4, to: &buffer)
+        NumberFormatting.writePadded(UInt64(card.bin), width: 6, to: &out)
+        for _ in 0..<max(Int(card.panLength) - 10, 0) { out.write(UInt8(ascii: "*")) }
+        NumberFormatting.writePadded(UInt64(card.last4), width: 4, to: &out)
     }
 
     /// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.

@@ -5,6 +5,9 @@
 /// below 1e-17 print as `0`; NaN and infinities print as `null`. The output depends only on the
 /// value's bits, so it is the same on every machine.
 public enum NumberFormatting {
+    /// The most bytes ``append(_:to:)`` writes for one value.
+    static let maximumLength = 32
+
     /// Exact powers of ten as doubles, 1e0…1e17.
     private static let doublePowers: InlineArray<18, Double> = [
         1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
@@ -18,24 +21,35 @@ public enum NumberFormatting {
 
     /// Appends `value` as described above.
     public static func append(_ value: Double, to buffer: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { scratch in
+            let start = scratch.baseAddress!
+            var cursor = ByteCursor(pointer: start)
+            write(value, to: &cursor)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor.pointer - start))
+        }
+    }
+
+    /// Writes `value` as described above: at most ``maximumLength`` bytes.
+    static func write(_ value: Double, to out: inout ByteCursor) {
         guard value.isFinite else {
-            appendASCII("null", to: &buffer)
+            out.write("null")
             return
         }
         let magnitude = value.magnitude
         if magnitude >= 1e15 {
             // Beyond 2^53 every double is integral; print whole numbers up to 9.2e18, else exponent form.
             if magnitude < 9.2e18 {
-                if value < 0 { buffer.append(UInt8(ascii: "-")) }
-                appendDecimal(UInt64(magnitude.rounded()), to: &buffer)
+                if value < 0 { out.write(UInt8(ascii: "-")) }
+                writeDecimal(UInt64(magnitude.rounded()), to: &out)
             } else {
-                appendASCII(value.description, to: &buffer)
+                var text = value.description
+                text.withUTF8 { out.write(UnsafeRawBufferPointer($0)) }
             }
             return
         }
         if value.rounded(.towardZero) == value {
-            if value < 0 { buffer.append(UInt8(ascii: "-")) }
-            appendDecimal(UInt64(magnitude), to: &buffer)
+            if value < 0 { out.write(UInt8(ascii: "-")) }
+            writeDecimal(UInt64(magnitude), to: &out)
             return
         }
         // Decimal exponent e with 10^e <= magnitude < 10^(e+1), for magnitude < 1e15.
@@ -48,12 +62,12 @@ public enum NumberFormatting {
         let decimals = min(max(5 - exponent, 0), 17)
         let scaled = UInt64((magnitude * doublePowers[decimals]).rounded())
         if scaled == 0 {
-            buffer.append(UInt8(ascii: "0"))
+            out.write(UInt8(ascii: "0"))
             return
         }
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        if value < 0 { out.write(UInt8(ascii: "-")) }
         let unit = integerPowers[decimals]
-        appendDecimal(scaled / unit, to: &buffer)
+        writeDecimal(scaled / unit, to: &out)
         var fraction = scaled % unit
         guard fraction != 0 else { return }
         var digits = decimals
@@ -61,45 +75,44 @@ public enum NumberFormatting {
             fraction /= 10
             digits -= 1
         }
-        buffer.append(UInt8(ascii: "."))
-        var divisor = integerPowers[digits - 1]
-        while divisor > 0 {
-            buffer.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-            divisor /= 10
-        }
+        out.write(UInt8(ascii: "."))
+        writePadded(fraction, width: digits, to: &out)
     }
 
     /// Appends the decimal digits of `value`.
     @inline(__always)
     public static func appendDecimal(_ value: UInt64, to buffer: inout [UInt8]) {
-        var digits: InlineArray<20, UInt8> = InlineArray(repeating: 0)
-        var count = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+            let start = scratch.baseAddress!
+            var cursor = ByteCursor(pointer: start)
+            writeDecimal(value, to: &cursor)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor.pointer - start))
+        }
+    }
+
+    /// Writes the decimal digits of `value` (at most 20 bytes).
+    @inline(__always)
+    static func writeDecimal(_ value: UInt64, to out: inout ByteCursor) {
+        var width = 1
         var rest = value
-        repeat {
-            digits[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        while rest >= 10 {
             rest /= 10
-            count += 1
-        } while rest != 0
-        while count > 0 {
-            count -= 1
-            buffer.append(digits[count])
+            width += 1
         }
+        writePadded(value, width: width, to: &out)
     }
 
-    /// Appends `value` zero-padded to `width` digits.
+    /// Writes the last `width` decimal digits of `value`, zero-padded.
     @inline(__always)
-    static func appendPadded(_ value: UInt64, width: Int, to buffer: inout [UInt8]) {
-        var divisor = integerPowers[width - 1]
-        while divisor > 0 {
-            buffer.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+    static func writePadded(_ value: UInt64, width: Int, to out: inout ByteCursor) {
+        var rest = value
+        var position = width
+        while position > 0 {
+            position -= 1
+            out.pointer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
         }
-    }
-
-    /// Appends the bytes of a string known to need no escaping.
-    @inline(__always)
-    static func appendASCII(_ text: StaticString, to buffer: inout [UInt8]) {
-        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        out.pointer += width
     }
 
     /// Appends the bytes of a string (rare paths).
