@@ -4,6 +4,7 @@ import RiskSim
 /// The results of the timed phases.
 struct PerformanceResults {
     var scoreOnly: PhaseTiming
+    var batchScore: PhaseTiming
     var replay: PhaseTiming
     var latency: LatencySummary
     var timerOverhead: LatencySummary
@@ -47,6 +48,7 @@ struct BenchReport {
         var lines: [String] = []
         lines.append(row("measurement", "value", "per CPU-second / note"))
         lines.append(row("single-thread score only", rate(scoreOnly.perWallSecond), rate(scoreOnly.perCPUSecond)))
+        lines.append(row("single-thread batch score (256)", rate(results.batchScore.perWallSecond), rate(results.batchScore.perCPUSecond)))
         lines.append(row("single-thread replay (process)", rate(replay.perWallSecond), rate(replay.perCPUSecond)))
         lines.append(row("score latency p50 / p90", "\(latency.p50) / \(latency.p90) ns", "timer pair p50 \(timerOverhead.p50) ns, included"))
         lines.append(row("score latency p99 / p99.9", "\(latency.p99) / \(latency.p999) ns", "\(latency.count) samples"))
@@ -139,6 +141,8 @@ struct BenchReport {
         let (pipeline, memory) = (results.pipeline, results.memory)
         out.number("single_thread_tps", scoreOnly.perWallSecond.rounded())
         out.number("single_thread_cpu_tps", scoreOnly.perCPUSecond.rounded())
+        out.number("single_thread_batch_tps", results.batchScore.perWallSecond.rounded())
+        out.number("single_thread_batch_cpu_tps", results.batchScore.perCPUSecond.rounded())
         out.number("single_thread_replay_tps", replay.perWallSecond.rounded())
         out.number("single_thread_replay_cpu_tps", replay.perCPUSecond.rounded())
         out.object("latency_ns") { Self.write(latency, to: &$0) }

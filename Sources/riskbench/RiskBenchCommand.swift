@@ -86,6 +86,8 @@ struct RiskBenchCommand: ParsableCommand {
         let single = SingleThreadPhase(traffic: traffic, policy: policy, engineConfiguration: engineConfiguration, duration: duration)
         progress("single thread: score only …")
         let scoreOnly = single.scoreOnly()
+        progress("single thread: batch score …")
+        let batchScore = single.batchScore()
         progress("single thread: replay …")
         let replay = single.replay()
         progress("single thread: latency …")
@@ -106,7 +108,7 @@ struct RiskBenchCommand: ParsableCommand {
         let model = ModelPhase(traffic: traffic, policy: policy, engineConfiguration: engineConfiguration).run()
 
         return PerformanceResults(
-            scoreOnly: scoreOnly, replay: replay, latency: latency, timerOverhead: timerOverhead, threads: threads,
+            scoreOnly: scoreOnly, batchScore: batchScore, replay: replay, latency: latency, timerOverhead: timerOverhead, threads: threads,
             multiThread: multiThread, multiThreadLatency: multiLatency, pipeline: pipeline, memory: memory, model: model)
     }
 

@@ -32,6 +32,31 @@ let benchmarks: @Sendable () -> Void = {
         scoring.index = index
     }
 
+    // The batch API on the same traffic, 256 transactions a call; the metric counts decisions.
+    let batchScoring = Cursor(RiskEngine(policy: policy))
+    let batchSize = 256
+    let decisions = UnsafeMutablePointer<Decision>.allocate(capacity: batchSize)
+    Benchmark("RiskEngine.score(batch) per decision", configuration: .init(metrics: metrics, scalingFactor: .kilo)) { benchmark in
+        let engine = batchScoring.value
+        var index = batchScoring.index
+        benchmark.startMeasurement()
+        let cpuStart = ThreadCPUTime.now()
+        transactions.withUnsafeBufferPointer { all in
+            var remaining = benchmark.scaledIterations.count
+            while remaining > 0 {
+                let count = min(batchSize, remaining, all.count - index)
+                engine.score(UnsafeBufferPointer(rebasing: all[index..<(index + count)]), into: decisions)
+                blackHole(decisions[count - 1].action)
+                decisions.deinitialize(count: count)
+                index = (index + count) % all.count
+                remaining -= count
+            }
+        }
+        benchmark.stopMeasurement()
+        ThreadCPUTime.record(since: cpuStart, on: benchmark)
+        batchScoring.index = index
+    }
+
     let recording = Cursor(RiskEngine(policy: policy))
     for tx in transactions.prefix(100_000) { _ = recording.value.score(tx) }
     Benchmark("RiskEngine.record(outcome:)", configuration: .init(metrics: metrics, scalingFactor: .kilo)) { benchmark in

@@ -169,14 +169,6 @@ struct AcceptorState: KeyedState {
         cardBitmaps = InlineArray(repeating: .empty)
     }
 
-    func touchLines(at time: Int64) -> UInt64 {
-        let minute = EventTime.minuteIndex(time)
-        let bucket = minutes[Int(minute & 63)]
-        let bitmap = cardBitmaps[Int(minute & 15)]
-        let day = days.buckets[Int(EventTime.dayIndex(time) & 31)]
-        return bitmap.words.0 &+ UInt64(bucket.attempts) &+ UInt64(day.attempts) &+ UInt64(truncatingIfNeeded: lastSeen)
-    }
-
     /// The running totals and masks before the day ring, the day ring's own fields, and the
     /// minute bucket, card bitmap and day bucket of `time`.
     @inline(__always)

@@ -82,12 +82,6 @@ struct CardState: KeyedState {
 
     static let ringLength = 16
 
-    func touchLines(at time: Int64) -> UInt64 {
-        // The ring's four cache lines, today's day bucket and the hour profile.
-        var sum = UInt64(truncatingIfNeeded: lastSeen) &+ UInt64(hours[0])
-        for index in stride(from: 0, to: Self.ringLength, by: 4) { sum &+= events[index].packed }
-        return sum &+ UInt64(days.buckets[Int(EventTime.dayIndex(time) & 31)].attempts)
-    }
     /// The whole record: every observation reads the ring, the hour profile and the day ring.
     @inline(__always)
     static func prefetch(_ record: UnsafeRawPointer, at time: Int64) {

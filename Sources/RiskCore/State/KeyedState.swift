@@ -8,9 +8,6 @@ protocol KeyedState {
     var lastSeen: Int64 { get }
     /// A fresh record for a key first seen at `time`.
     init(key: UInt64, time: Int64)
-    /// Reads the cache lines an event at `time` will use, changing nothing; returns a value
-    /// derived from them so that the reads are not optimized away.
-    func touchLines(at time: Int64) -> UInt64
     /// Prefetches the cache lines of the record at `record` that an event at `time` will use.
     static func prefetch(_ record: UnsafeRawPointer, at time: Int64)
 }

@@ -75,15 +75,6 @@ final class KeyedTable<State: KeyedState> {
         }
     }
 
-    /// Reads `key`'s index slot and record header without changing anything, so that a later
-    /// lookup finds them in cache: called a few records ahead, it overlaps their cache misses.
-    /// Returns a value derived from what it read, which the caller keeps so the loads stay.
-    @inline(__always)
-    func touch(_ key: UInt64, time: Int64) -> UInt64 {
-        guard let position = position(of: key) else { return 0 }
-        return slab[position].touchLines(at: time)
-    }
-
     /// Asks the processor to bring `key`'s record (the lines an event at `time` uses) into cache,
     /// without waiting for it and without changing anything: called a few events ahead, it
     /// overlaps the cache misses of the records to come. It reads only the index (the record's

@@ -31,19 +31,17 @@ public final class CardPartition {
         cards.slab[position].observe(tx, into: &features)
     }
 
-    /// Reads, without changing anything, the memory the next ``observe(_:into:)`` of `tx` will
-    /// need, so that a caller working through a batch can overlap the cache misses of the
-    /// records ahead. Returns a value to accumulate (it keeps the reads from being optimized away).
-    @inline(__always)
-    public func touch(_ tx: Transaction) -> UInt64 {
-        cards.touch(tx.card.hash, time: tx.time) &+ UInt64(statuses.status(of: tx.card.hash).rawValue)
-    }
-
     /// Asks the processor to bring the card record the next ``observe(_:into:)`` of `tx` will
     /// use into cache, without waiting and without changing anything (see ``KeyedTable``).
     @inline(__always)
     public func prefetch(_ tx: Transaction) {
         cards.prefetch(tx.card.hash, time: tx.time)
+    }
+
+    /// Prefetches the index line ``prefetch(_:)`` will read: call it a few records earlier still.
+    @inline(__always)
+    public func prefetchIndex(_ tx: Transaction) {
+        cards.indexLocation.prefetch(tx.card.hash)
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.
@@ -91,18 +89,17 @@ public final class AcceptorPartition {
         acceptors.slab[position].observe(tx, offset: offset, into: &features)
     }
 
-    /// Reads, without changing anything, the memory the next observation of `tx` will need (see
-    /// ``CardPartition/touch(_:)``).
-    @inline(__always)
-    public func touch(_ tx: Transaction, as kind: AcceptorKind) -> UInt64 {
-        acceptors.touch(kind.key(of: tx), time: tx.time)
-    }
-
     /// Asks the processor to bring the record the next observation of `tx` will use into cache,
     /// without waiting and without changing anything (see ``CardPartition/prefetch(_:)``).
     @inline(__always)
     public func prefetch(_ tx: Transaction, as kind: AcceptorKind) {
         acceptors.prefetch(kind.key(of: tx), time: tx.time)
+    }
+
+    /// Prefetches the index line ``prefetch(_:as:)`` will read: call it a few records earlier still.
+    @inline(__always)
+    public func prefetchIndex(_ tx: Transaction, as kind: AcceptorKind) {
+        acceptors.indexLocation.prefetch(kind.key(of: tx))
     }
 
     /// Applies the issuer's answer to an attempt observed earlier.

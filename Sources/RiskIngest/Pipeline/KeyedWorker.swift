@@ -22,10 +22,9 @@ final class KeyedWorker: @unchecked Sendable {
     private let cards: [CardPartition]
     /// Where acceptor features are computed before being copied into the batch (allocated once).
     private let scratch: UnsafeMutablePointer<FeatureVector>
-    /// Accumulates what the look-ahead reads, so the reads are not optimized away.
-    private var lookahead: UInt64 = 0
-    /// How many slots ahead the records are touched: enough for their misses to overlap.
-    private static let lookaheadDistance = 4
+    /// How many slots ahead the records are prefetched (their index lines twice as far): enough
+    /// for the cache misses to overlap the work on the slots in between.
+    private static let lookaheadDistance = 3
 
     init(index: Int, workerCount: Int, configuration: EngineConfiguration, policy: Policy, ranges: AcceptorFeatureRanges,
          policyVersion: Int) {
@@ -57,7 +56,8 @@ final class KeyedWorker: @unchecked Sendable {
         let stride = ranges.slotStride
         let me = UInt8(truncatingIfNeeded: index)
         for slot in 0..<batch.count where batch.kinds[slot] != .rejected {
-            touchAcceptors(batch, slot: slot + Self.lookaheadDistance)
+            prefetchAcceptors(batch, slot: slot + 2 * Self.lookaheadDistance, indexOnly: true)
+            prefetchAcceptors(batch, slot: slot + Self.lookaheadDistance, indexOnly: false)
             let owners = batch.owners + slot * 3
             let ownsTerminal = owners[0] == me
             let ownsMerchant = owners[1] == me
@@ -86,25 +86,32 @@ final class KeyedWorker: @unchecked Sendable {
         }
     }
 
-    /// Reads ahead the terminal and merchant records of `slot` (if this worker owns them).
+    /// Prefetches the terminal and merchant index lines, or records, of `slot` (if this worker
+    /// owns them).
     @inline(__always)
-    private func touchAcceptors(_ batch: RecordBatch, slot: Int) {
+    private func prefetchAcceptors(_ batch: RecordBatch, slot: Int, indexOnly: Bool) {
         guard slot < batch.count, batch.kinds[slot] == .transaction else { return }
         let me = UInt8(truncatingIfNeeded: index)
         let owners = batch.owners + slot * 3
-        guard owners[0] == me || owners[1] == me else { return }
         let tx = batch.transactions + slot
-        if owners[0] == me { lookahead &+= terminals[local(tx.pointee.terminal)].touch(tx.pointee, as: .terminal) }
-        if owners[1] == me { lookahead &+= merchants[local(tx.pointee.merchant)].touch(tx.pointee, as: .merchant) }
+        if owners[0] == me {
+            let partition = terminals[local(tx.pointee.terminal)]
+            if indexOnly { partition.prefetchIndex(tx.pointee, as: .terminal) } else { partition.prefetch(tx.pointee, as: .terminal) }
+        }
+        if owners[1] == me {
+            let partition = merchants[local(tx.pointee.merchant)]
+            if indexOnly { partition.prefetchIndex(tx.pointee, as: .merchant) } else { partition.prefetch(tx.pointee, as: .merchant) }
+        }
     }
 
-    /// Reads ahead the card record of `slot` (if this worker owns it).
+    /// Prefetches the card index line, or record, of `slot` (if this worker owns it).
     @inline(__always)
-    private func touchCard(_ batch: RecordBatch, slot: Int) {
+    private func prefetchCard(_ batch: RecordBatch, slot: Int, indexOnly: Bool) {
         guard slot < batch.count, batch.kinds[slot] == .transaction,
               batch.owners[slot * 3 + 2] == UInt8(truncatingIfNeeded: index) else { return }
         let tx = batch.transactions + slot
-        lookahead &+= cards[local(tx.pointee.card.hash)].touch(tx.pointee)
+        let partition = cards[local(tx.pointee.card.hash)]
+        if indexOnly { partition.prefetchIndex(tx.pointee) } else { partition.prefetch(tx.pointee) }
     }
 
     /// Computes one acceptor kind's features in the scratch vector and copies them out.
@@ -126,7 +133,8 @@ final class KeyedWorker: @unchecked Sendable {
         let stride = ranges.slotStride
         let me = UInt8(truncatingIfNeeded: index)
         for slot in 0..<batch.count where batch.kinds[slot] != .rejected && batch.owners[slot * 3 + 2] == me {
-            touchCard(batch, slot: slot + Self.lookaheadDistance)
+            prefetchCard(batch, slot: slot + 2 * Self.lookaheadDistance, indexOnly: true)
+            prefetchCard(batch, slot: slot + Self.lookaheadDistance, indexOnly: false)
             switch batch.kinds[slot] {
             case .transaction:
                 let tx = batch.transactions[slot]
