@@ -120,3 +120,17 @@ struct WindowTests {
         #expect(abs(features[.cardAmountRatio] - 10) < 0.01)
     }
 }
+
+@Suite("Calendar")
+struct CalendarTests {
+    @Test("the year-month table agrees with the civil calendar on every day it holds and past its ends")
+    func yearMonthTable() {
+        for offset in stride(from: -400, to: 36_525 + 400, by: 1) {
+            let time = (YearMonthTable.firstDay + Int64(offset)) * EventTime.day + 43_200_000
+            #expect(EventTime.yearMonth(time) == EventTime.computedYearMonth(time))
+        }
+        #expect(EventTime.yearMonth(1_772_445_600_000) == 2603)  // 2026-03-02
+        #expect(EventTime.yearMonth(946_684_800_000) == 1)  // 2000-01-01: year 00, month 01
+        #expect(EventTime.yearMonth(946_684_800_000 - 1) == 9912)  // 1999-12-31 23:59:59.999
+    }
+}

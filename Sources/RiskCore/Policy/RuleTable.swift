@@ -1,21 +1,35 @@
 /// A rule condition in its fast form: a conjunction of `feature <op> constant` clauses.
+///
+/// Every comparison is stored as an interval test, `lo <= value <= hi`, optionally negated, so
+/// that evaluating a clause is two comparisons and no branch on the operator: `x < c` is
+/// `x <= c.nextDown`, `x > c` is `x >= c.nextUp`, `x == c` is `[c, c]` and `x != c` its
+/// negation. A NaN value fails every interval, so it fails `<`, `<=`, `>`, `>=`, `==` and passes
+/// `!=`, exactly as the plain comparisons do.
 struct Clause {
     enum Comparison: UInt8 { case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual }
     var feature: Int32
-    var comparison: Comparison
-    var constant: Double
+    var negated: Bool
+    var lower: Double
+    var upper: Double
+
+    init(feature: Int32, comparison: Comparison, constant c: Double) {
+        self.feature = feature
+        negated = comparison == .notEqual
+        let empty = (lower: Double.infinity, upper: -Double.infinity)
+        switch comparison {
+        case .less: (lower, upper) = c == -.infinity ? empty : (-.infinity, c.nextDown)
+        case .lessOrEqual: (lower, upper) = (-.infinity, c)
+        case .greater: (lower, upper) = c == .infinity ? empty : (c.nextUp, .infinity)
+        case .greaterOrEqual: (lower, upper) = (c, .infinity)
+        case .equal, .notEqual: (lower, upper) = c.isNaN ? empty : (c, c)
+        }
+    }
 
     @inline(__always)
     func holds(_ features: UnsafePointer<Double>) -> Bool {
         let value = features[Int(feature)]
-        switch comparison {
-        case .less: return value < constant
-        case .lessOrEqual: return value <= constant
-        case .greater: return value > constant
-        case .greaterOrEqual: return value >= constant
-        case .equal: return value == constant
-        case .notEqual: return value != constant
-        }
+        let inside = (lower <= value ? 1 : 0) & (value <= upper ? 1 : 0)
+        return (inside != 0) != negated
     }
 
     /// The clause groups of `expression` when it is an `or` of conjunctions (see

@@ -40,8 +40,18 @@ enum EventTime {
         return Int(days - floorDivide(days, 7) * 7)
     }
 
-    /// The (year % 100) * 100 + month of a time, comparable with a card expiry `YYMM`.
+    /// The (year % 100) * 100 + month of a time, comparable with a card expiry `YYMM`: read from
+    /// a table of the days 2000-01-01 ..< 2100-01-01 (73 KB, built on first use), computed
+    /// outside it.
+    @inline(__always)
     static func yearMonth(_ time: Int64) -> Int {
+        let offset = floorDivide(time, day) - YearMonthTable.firstDay
+        if offset >= 0 && offset < Int64(YearMonthTable.days.count) { return Int(YearMonthTable.days[Int(offset)]) }
+        return computedYearMonth(time)
+    }
+
+    /// ``yearMonth(_:)`` computed by the civil-from-days algorithm.
+    static func computedYearMonth(_ time: Int64) -> Int {
         // Civil-from-days (Howard Hinnant's algorithm).
         let z = floorDivide(time, day) + 719_468
         let era = floorDivide(z, 146_097)
@@ -61,4 +71,13 @@ enum EventTime {
     /// e^x (libm).
     @inline(__always)
     static func exponent(_ value: Double) -> Double { exp(value) }
+}
+
+/// `YYMM` of every UTC day of 2000–2099, so that the expiry check of each transaction is one load.
+enum YearMonthTable {
+    /// Day number of 2000-01-01.
+    static let firstDay: Int64 = 10_957
+    static let days: [UInt16] = (0..<36_525).map {
+        UInt16(EventTime.computedYearMonth((firstDay + Int64($0)) * EventTime.day))
+    }
 }
