@@ -94,6 +94,12 @@ final class KeyedTable<State: KeyedState> {
         }
     }
 
+    /// Prefetches the lines of the record at `position` that an event at `time` will use.
+    @inline(__always)
+    func prefetchRecord(at position: Int, time: Int64) {
+        State.prefetch(UnsafeRawPointer(slab + position), at: time)
+    }
+
     /// The slab position of `key`'s record, created (first seen at `time`) when absent. It stays
     /// valid until the next insertion into this table.
     @inline(__always)
