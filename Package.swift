@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore", "RiskIO", "RiskSim"]),
 
         // Synthetic labelled traffic.
-        .target(name: "RiskSim", dependencies: ["RiskCore"]),
+        .target(name: "RiskSim", dependencies: ["RiskCore", "RiskIO"]),
         .testTarget(name: "RiskSimTests", dependencies: ["RiskSim", "RiskCore"]),
 
         // Feature export, label delay, evaluation metrics and the HTML report.

@@ -98,21 +98,13 @@ struct WindowSums {
     }
 }
 
-/// A set of minutes as bits `minute & 63`: exact for minutes within any 64 consecutive ones.
+/// A set of minutes as bits `minute & 63` (see ``RingMask``).
 enum MinuteMask {
-    /// The bits of the `count` minutes `first, first + 1, …` (`count` in 0...64).
     @inline(__always)
-    static func run(from first: Int64, count: Int64) -> UInt64 {
-        guard count > 0 else { return 0 }
-        guard count < 64 else { return ~0 }
-        let bits = (UInt64(1) &<< UInt64(count)) &- 1
-        let shift = UInt64(first & 63)
-        return (bits &<< shift) | (bits &>> ((64 &- shift) & 63))
-    }
+    static func run(from first: Int64, count: Int64) -> UInt64 { RingMask<UInt64>.run(from: first, count: count) }
 
-    /// The bit of one minute.
     @inline(__always)
-    static func bit(_ minute: Int64) -> UInt64 { UInt64(1) &<< UInt64(minute & 63) }
+    static func bit(_ minute: Int64) -> UInt64 { RingMask<UInt64>.bit(minute) }
 
     /// The minute of bit `bit`, the newest minute held being `newest` (bits cover
     /// `newest - 63 ... newest`).

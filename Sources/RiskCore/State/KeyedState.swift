@@ -62,23 +62,13 @@ struct DayRing<Bucket: DayBucket> {
         buckets = InlineArray(repeating: .empty)
     }
 
-    /// The bits of the `count` days `first, first + 1, …` (`count` in 0...32).
-    @inline(__always)
-    private static func days(from first: Int32, count: Int32) -> UInt32 {
-        guard count > 0 else { return 0 }
-        guard count < 32 else { return ~0 }
-        let bits = (UInt32(1) &<< UInt32(count)) &- 1
-        let shift = UInt32(first & 31)
-        return (bits &<< shift) | (bits &>> ((32 &- shift) & 31))
-    }
-
     /// Updates the bucket of `day`, advancing the ring when `day` is newer than any seen (the
     /// days that leave it are dropped from the mask); ignored when `day` is older than the ring
     /// covers.
     @inline(__always)
     mutating func update(day: Int32, _ update: (inout Bucket) -> Void) {
         if day > newestDay {
-            occupied &= ~Self.days(from: newestDay - Self.length + 1, count: min(day - newestDay, Self.length))
+            occupied &= ~RingMask<UInt32>.run(from: newestDay - Self.length + 1, count: min(day - newestDay, Self.length))
             newestDay = day
         } else if day <= newestDay - Self.length {
             return
@@ -86,7 +76,7 @@ struct DayRing<Bucket: DayBucket> {
             cachedDay = .min
         }
         let slot = Int(day & 31)
-        let bit = UInt32(1) &<< UInt32(slot)
+        let bit = RingMask<UInt32>.bit(day)
         if occupied & bit == 0 {
             buckets[slot] = .empty
             occupied |= bit
@@ -104,7 +94,7 @@ struct DayRing<Bucket: DayBucket> {
             cachedDay = day
         }
         var summary = priorDays
-        if occupied & (UInt32(1) &<< UInt32(day & 31)) != 0 {
+        if occupied & RingMask<UInt32>.bit(day) != 0 {
             Bucket.accumulate(&summary, buckets[Int(day & 31)], age: 0)
         }
         return summary
@@ -116,7 +106,7 @@ struct DayRing<Bucket: DayBucket> {
         let last = min(day - firstAge, newestDay)
         let first = max(day - days + 1, newestDay - Self.length + 1)
         guard first <= last else { return summary }
-        var remaining = occupied & Self.days(from: first, count: last - first + 1)
+        var remaining = occupied & RingMask<UInt32>.run(from: first, count: last - first + 1)
         while remaining != 0 {
             let slot = Int32(remaining.trailingZeroBitCount)
             remaining &= remaining &- 1

@@ -1,3 +1,4 @@
+import RiskIO
 import RiskCore
 
 /// Encodes decisions as NDJSON lines (one JSON object and `\n` each) into a reusable byte
@@ -82,42 +83,42 @@ public struct DecisionWriter: Sendable {
         let fragments = self.fragments
         let start = count
         count = storage.withUnsafeMutableBufferPointer { all in
-            var out = ByteCursor(pointer: all.baseAddress! + start)
-            out.write("{\"id\":\"")
-            id.withBytes { out.write($0) }
-            out.write("\",\"card\":\"")
+            var out = ByteCursor(position: all.baseAddress! + start)
+            out.appendASCII("{\"id\":\"")
+            id.withBytes { out.append($0) }
+            out.appendASCII("\",\"card\":\"")
             Self.writeMasked(card, to: &out)
             switch decision.pointee.action {
-            case .allow: out.write("\",\"action\":\"allow\",\"score\":")
-            case .review: out.write("\",\"action\":\"review\",\"score\":")
-            case .decline: out.write("\",\"action\":\"decline\",\"score\":")
+            case .allow: out.appendASCII("\",\"action\":\"allow\",\"score\":")
+            case .review: out.appendASCII("\",\"action\":\"review\",\"score\":")
+            case .decline: out.appendASCII("\",\"action\":\"decline\",\"score\":")
             }
             NumberFormatting.write(decision.pointee.score, to: &out)
             switch decision.pointee.advice {
-            case .none: out.write(",\"advice\":\"none\",\"reasons\":[")
-            case .tryAgainLater: out.write(",\"advice\":\"try_again_later\",\"reasons\":[")
-            case .doNotTryAgain: out.write(",\"advice\":\"do_not_try_again\",\"reasons\":[")
-            case .confirmCardData: out.write(",\"advice\":\"confirm_card_data\",\"reasons\":[")
+            case .none: out.appendASCII(",\"advice\":\"none\",\"reasons\":[")
+            case .tryAgainLater: out.appendASCII(",\"advice\":\"try_again_later\",\"reasons\":[")
+            case .doNotTryAgain: out.appendASCII(",\"advice\":\"do_not_try_again\",\"reasons\":[")
+            case .confirmCardData: out.appendASCII(",\"advice\":\"confirm_card_data\",\"reasons\":[")
             }
             for index in 0..<decision.pointee.reasonCount {
-                if index > 0 { out.write(UInt8(ascii: ",")) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 let reason = decision.pointee.reason(at: index)
                 let identity = ObjectIdentifier(reason.template)
                 let fragment = fragments.first { $0.identity == identity }!
-                out.write(fragment.prefix)
+                out.append(fragment.prefix)
                 NumberFormatting.write(reason.observed, to: &out)
-                out.write(fragment.suffix)
+                out.append(fragment.suffix)
                 if !reason.contribution.isNaN {
-                    out.write(",\"contribution\":")
+                    out.appendASCII(",\"contribution\":")
                     NumberFormatting.write(reason.contribution, to: &out)
                 }
-                out.write(UInt8(ascii: "}"))
+                out.append(UInt8(ascii: "}"))
             }
-            out.write("],\"policy_version\":")
-            if decision.pointee.policyVersion < 0 { out.write(UInt8(ascii: "-")) }
-            NumberFormatting.writeDecimal(UInt64(decision.pointee.policyVersion.magnitude), to: &out)
-            out.write("}\n")
-            return out.pointer - all.baseAddress!
+            out.appendASCII("],\"policy_version\":")
+            if decision.pointee.policyVersion < 0 { out.append(UInt8(ascii: "-")) }
+            out.appendDecimal(UInt64(decision.pointee.policyVersion.magnitude))
+            out.appendASCII("}\n")
+            return out.position - all.baseAddress!
         }
     }
 
@@ -155,21 +156,21 @@ public struct DecisionWriter: Sendable {
     @inline(__always)
     static func writeMasked(_ card: CardReference, to out: inout ByteCursor) {
         guard card.isPAN else {
-            out.write("tok:")
+            out.appendASCII("tok:")
             let digits = max(16 - card.hash.leadingZeroBitCount / 4, 1)
             var position = digits
             var rest = card.hash
             while position > 0 {
                 position -= 1
                 let nibble = UInt8(truncatingIfNeeded: rest) & 15
-                out.pointer[position] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
+                out.position[position] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
                 rest >>= 4
             }
-            out.pointer += digits
+            out.position += digits
             return
         }
         NumberFormatting.writePadded(UInt64(card.bin), width: 6, to: &out)
-        for _ in 0..<max(Int(card.panLength) - 10, 0) { out.write(UInt8(ascii: "*")) }
+        for _ in 0..<max(Int(card.panLength) - 10, 0) { out.append(UInt8(ascii: "*")) }
         NumberFormatting.writePadded(UInt64(card.last4), width: 4, to: &out)
     }
 

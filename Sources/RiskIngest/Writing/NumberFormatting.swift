@@ -1,3 +1,4 @@
+import RiskIO
 /// Appends numbers as JSON text to a byte buffer, without `String` or Foundation.
 ///
 /// Integral values print without a fraction (`3`, `-120`); other finite values print rounded to
@@ -23,33 +24,33 @@ public enum NumberFormatting {
     public static func append(_ value: Double, to buffer: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { scratch in
             let start = scratch.baseAddress!
-            var cursor = ByteCursor(pointer: start)
+            var cursor = ByteCursor(position: start)
             write(value, to: &cursor)
-            buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor.pointer - start))
+            buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor.position - start))
         }
     }
 
     /// Writes `value` as described above: at most ``maximumLength`` bytes.
     static func write(_ value: Double, to out: inout ByteCursor) {
         guard value.isFinite else {
-            out.write("null")
+            out.appendASCII("null")
             return
         }
         let magnitude = value.magnitude
         if magnitude >= 1e15 {
             // Beyond 2^53 every double is integral; print whole numbers up to 9.2e18, else exponent form.
             if magnitude < 9.2e18 {
-                if value < 0 { out.write(UInt8(ascii: "-")) }
-                writeDecimal(UInt64(magnitude.rounded()), to: &out)
+                if value < 0 { out.append(UInt8(ascii: "-")) }
+                out.appendDecimal(UInt64(magnitude.rounded()))
             } else {
                 var text = value.description
-                text.withUTF8 { out.write(UnsafeRawBufferPointer($0)) }
+                text.withUTF8 { out.append(UnsafeRawBufferPointer($0)) }
             }
             return
         }
         if value.rounded(.towardZero) == value {
-            if value < 0 { out.write(UInt8(ascii: "-")) }
-            writeDecimal(UInt64(magnitude), to: &out)
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            out.appendDecimal(UInt64(magnitude))
             return
         }
         // Decimal exponent e with 10^e <= magnitude < 10^(e+1), for magnitude < 1e15.
@@ -62,12 +63,12 @@ public enum NumberFormatting {
         let decimals = min(max(5 - exponent, 0), 17)
         let scaled = UInt64((magnitude * doublePowers[decimals]).rounded())
         if scaled == 0 {
-            out.write(UInt8(ascii: "0"))
+            out.append(UInt8(ascii: "0"))
             return
         }
-        if value < 0 { out.write(UInt8(ascii: "-")) }
+        if value < 0 { out.append(UInt8(ascii: "-")) }
         let unit = integerPowers[decimals]
-        writeDecimal(scaled / unit, to: &out)
+        out.appendDecimal(scaled / unit)
         var fraction = scaled % unit
         guard fraction != 0 else { return }
         var digits = decimals
@@ -75,7 +76,7 @@ public enum NumberFormatting {
             fraction /= 10
             digits -= 1
         }
-        out.write(UInt8(ascii: "."))
+        out.append(UInt8(ascii: "."))
         writePadded(fraction, width: digits, to: &out)
     }
 
@@ -84,22 +85,10 @@ public enum NumberFormatting {
     public static func appendDecimal(_ value: UInt64, to buffer: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
             let start = scratch.baseAddress!
-            var cursor = ByteCursor(pointer: start)
-            writeDecimal(value, to: &cursor)
-            buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor.pointer - start))
+            var cursor = ByteCursor(position: start)
+            cursor.appendDecimal(value)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor.position - start))
         }
-    }
-
-    /// Writes the decimal digits of `value` (at most 20 bytes).
-    @inline(__always)
-    static func writeDecimal(_ value: UInt64, to out: inout ByteCursor) {
-        var width = 1
-        var rest = value
-        while rest >= 10 {
-            rest /= 10
-            width += 1
-        }
-        writePadded(value, width: width, to: &out)
     }
 
     /// Writes the last `width` decimal digits of `value`, zero-padded.
@@ -109,10 +98,10 @@ public enum NumberFormatting {
         var position = width
         while position > 0 {
             position -= 1
-            out.pointer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            out.position[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
         }
-        out.pointer += width
+        out.position += width
     }
 
     /// Appends the bytes of a string (rare paths).

@@ -1,55 +1,6 @@
-/// A write position in memory reserved by ``Swift/Array/appendWithCursor(maxBytes:_:)``: the
-/// allocation-free text primitives of the record writers. Writes are unchecked; the caller
-/// reserves enough bytes for the worst case.
-struct ByteCursor {
-    var position: UnsafeMutablePointer<UInt8>
+import RiskIO
 
-    /// Appends one byte.
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        position.pointee = byte
-        position += 1
-    }
-
-    /// Appends the bytes of a static ASCII string.
-    @inline(__always)
-    mutating func appendASCII(_ text: StaticString) {
-        let count = text.utf8CodeUnitCount
-        position.update(from: text.utf8Start, count: count)
-        position += count
-    }
-
-    /// Appends `value` in decimal, left-padded with zeros to at least `width` digits.
-    @inline(__always)
-    mutating func appendPaddedDecimal(_ value: UInt64, width: Int) {
-        var digits = 1
-        var scan = value
-        while scan >= 10 {
-            scan /= 10
-            digits += 1
-        }
-        let total = Swift.max(width, digits)
-        var rest = value
-        var index = total - 1
-        while index >= 0 {
-            position[index] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-            index -= 1
-        }
-        position += total
-    }
-
-    /// Appends `value` in decimal.
-    @inline(__always)
-    mutating func appendDecimal(_ value: UInt64) { appendPaddedDecimal(value, width: 1) }
-
-    /// Appends `value` in decimal, with a minus sign when negative.
-    @inline(__always)
-    mutating func appendDecimal(_ value: Int64) {
-        if value < 0 { append(0x2D) }
-        appendPaddedDecimal(value.magnitude, width: 1)
-    }
-
+extension ByteCursor {
     /// Appends an amount given in minor units as a decimal string of major units with exactly
     /// `minorDigits` fraction digits (`1234`, 2 → `12.34`; `5`, 2 → `0.05`; `1234`, 0 → `1234`).
     mutating func appendAmount(minorUnits: Int64, minorDigits: Int) {

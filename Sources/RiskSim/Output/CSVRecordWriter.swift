@@ -1,3 +1,4 @@
+import RiskIO
 import RiskCore
 
 /// Encodes generated transactions as CSV rows with the canonical column names, appended to a

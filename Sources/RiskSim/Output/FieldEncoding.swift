@@ -1,3 +1,4 @@
+import RiskIO
 import RiskCore
 
 /// Text forms of the RiskCore field types, shared by the NDJSON and CSV writers.

@@ -1,3 +1,4 @@
+import RiskIO
 import RiskCore
 
 /// Encodes generated records as NDJSON lines in the canonical record schema (see README):

@@ -1,3 +1,4 @@
+import RiskIO
 import RiskCore
 
 /// A card as the generator writes it: a token (`tok_000123`) or a 16-digit Luhn-valid PAN,
