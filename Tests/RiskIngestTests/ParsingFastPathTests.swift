@@ -210,4 +210,77 @@ struct ParsingFastPathTests {
             #expect(failure(parse(open)) == "invalid JSON at byte \(open.utf8.count + 1): unterminated string, found end of line")
         }
     }
+
+    @Test("each keyword function answers like a walk of its table")
+    func keywordFunctions() {
+        let allNames = [Keywords.recordKinds.map(\.0), Keywords.entryModes.map(\.0), Keywords.messageTypes.map(\.0),
+                        Keywords.cardStatuses.map(\.0), Keywords.feedbackKinds.map(\.0), Keywords.labels.map(\.0),
+                        Keywords.booleans.map(\.0)].joined().map { Array($0.description.utf8) }
+        var candidates: [[UInt8]] = [[], Array("x".utf8), Array("99".utf8), Array("3".utf8)]
+        for name in allNames {
+            candidates += [name, Array(String(decoding: name, as: UTF8.self).uppercased().utf8), name + [0x78],
+                           Array(name.dropLast()), Array(name.dropFirst())]
+            for index in name.indices {
+                for change: UInt8 in [1, 0x20, 0xFF] {
+                    var changed = name
+                    changed[index] = change == 0xFF ? 0xC3 : changed[index] ^ change
+                    candidates.append(changed)
+                }
+            }
+        }
+        func check<Value: Equatable>(_ table: [(StaticString, Value)], _ function: (UnsafeRawBufferPointer) -> Value?) {
+            for candidate in candidates {
+                let fast = candidate.withUnsafeBytes { function($0) }
+                let walked = candidate.withUnsafeBytes { Keywords.lookUp($0, in: table) }
+                #expect(fast == walked, "\(String(decoding: candidate, as: UTF8.self))")
+            }
+        }
+        check(Keywords.recordKinds, Keywords.recordKind)
+        check(Keywords.entryModes, Keywords.entryMode)
+        check(Keywords.messageTypes, Keywords.messageType)
+        check(Keywords.cardStatuses, Keywords.cardStatus)
+        check(Keywords.feedbackKinds, Keywords.feedbackKind)
+        check(Keywords.labels, Keywords.label)
+        check(Keywords.booleans, Keywords.boolean)
+    }
+
+    @Test("epoch times of every length, with a non-digit at every position")
+    func epochTimes() {
+        var generator = SystemRandomNumberGenerator()
+        for count in 1...20 {
+            var samples = [String(repeating: "0", count: count), String(repeating: "9", count: count),
+                           "1" + String(repeating: "0", count: count - 1)]
+            for _ in 0..<50 {
+                samples.append(String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) }))
+            }
+            for text in samples {
+                // The definition: at most 18 digits; 10^11 and above are milliseconds, below are seconds.
+                let whole = count <= 18 ? Int64(text)! : nil
+                let expected = whole.map { $0 >= TimeParser.millisecondsThreshold ? $0 : $0 * 1000 }
+                #expect(parseTime(text) == expected, "\(text)")
+                for position in 0..<count {
+                    for bad in ["/", ":", "x", " "] {
+                        var bytes = Array(text.utf8)
+                        bytes[position] = Array(bad.utf8)[0]
+                        #expect(bytes.withUnsafeBytes { TimeParser.parse($0) } == nil, "\(String(decoding: bytes, as: UTF8.self))")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("ids, mcc and expiry of every length")
+    func decimals() {
+        for count in 1...21 {
+            let text = String(repeating: "9", count: count)
+            let value = withBytes(text) { RecordAssembler.decimal($0, maxDigits: 20) }
+            #expect(value == (count <= 19 ? UInt64(text) : nil), "\(text)")
+            let bad = String(repeating: "9", count: count - 1) + "/"
+            #expect(withBytes(bad) { RecordAssembler.decimal($0, maxDigits: 20) } == nil)
+        }
+        #expect(withBytes("18446744073709551615") { RecordAssembler.decimal($0, maxDigits: 20) } == UInt64.max)
+        #expect(withBytes("18446744073709551616") { RecordAssembler.decimal($0, maxDigits: 20) } == nil)
+        #expect(withBytes("12345") { RecordAssembler.decimal($0, maxDigits: 4) } == nil)
+        #expect(withBytes("") { RecordAssembler.decimal($0, maxDigits: 4) } == nil)
+    }
 }
