@@ -23,15 +23,14 @@ struct JSONLineScanner {
         } else {
             while true {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntax("expected '\"'") }
-                let key = try scanString()
+                let field: CanonicalField?
+                switch scanPlainKey() {
+                case .field(let known): field = known
+                case .unknown: field = nil
+                case .needsFullScan: field = try scanKey()
+                }
                 skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntax("expected ':'") }
-                index += 1
-                skipWhitespace()
-                let field = key.kind == .text
-                    ? CanonicalField(nameBytes: UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]))
-                    : escapedField(key)
-                let value = try scanValue(depth: 1)
+                let value = try scanMemberValue()
                 if let field { fields[Int(field.rawValue)] = value }
                 skipWhitespace()
                 guard index < bytes.count else { throw syntax("expected ',' or '}'") }
@@ -49,7 +48,85 @@ struct JSONLineScanner {
         guard index == bytes.count else { throw syntax("unexpected data after the object") }
     }
 
+    // MARK: - Keys
+
+    /// What ``scanPlainKey()`` found.
+    enum KeyMatch {
+        /// A canonical field's name.
+        case field(CanonicalField)
+        /// Some other name: its value is checked and skipped.
+        case unknown
+        /// Not a short plain key followed at once by `:`; nothing was consumed.
+        case needsFullScan
+    }
+
+    /// The usual key, read with two word loads: a name of at most 15 plain bytes (no escape),
+    /// its closing quote and `:` right after it. On success `index` is past the `:`; for any
+    /// other key (escaped, long, near the end of the line, whitespace before the `:`, invalid)
+    /// it returns ``KeyMatch/needsFullScan`` and leaves `index` at the opening quote, for
+    /// ``scanKey()`` to scan and report errors exactly as it always has.
+    @inline(__always)
+    mutating func scanPlainKey() -> KeyMatch {
+        let start = index + 1
+        let count = bytes.count
+        guard start + 8 <= count else { return .needsFullScan }
+        var head = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        var tail: UInt64 = 0
+        let length: Int
+        let headEnd = ByteWords.stringSpecials(head)
+        if headEnd != 0 {
+            length = headEnd.trailingZeroBitCount >> 3
+            head = ByteWords.lowBytes(head, length)
+        } else {
+            guard start + 16 <= count else { return .needsFullScan }
+            let next = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+            let tailEnd = ByteWords.stringSpecials(next)
+            guard tailEnd != 0 else { return .needsFullScan }
+            let tailLength = tailEnd.trailingZeroBitCount >> 3
+            length = 8 + tailLength
+            tail = ByteWords.lowBytes(next, tailLength)
+        }
+        // The closing quote lies inside the loaded words, so it is in the line.
+        let close = start + length
+        guard bytes[close] == UInt8(ascii: "\""), close + 1 < count, bytes[close + 1] == UInt8(ascii: ":") else {
+            return .needsFullScan
+        }
+        index = close + 2
+        guard let field = CanonicalField.lookUp(head: head, tail: tail) else { return .unknown }
+        return .field(field)
+    }
+
+    /// Scans any key at `index` (its opening quote) and the `:` after it, with the errors of the
+    /// full grammar; returns the canonical field it names, if any.
+    mutating func scanKey() throws(RecordError) -> CanonicalField? {
+        let key = try scanString()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntax("expected ':'") }
+        index += 1
+        return key.kind == .text
+            ? CanonicalField(nameBytes: UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]))
+            : escapedField(key)
+    }
+
     // MARK: - Values
+
+    /// Scans a top-level member's value: strings and numbers, nearly every value, inline; the
+    /// rest through ``scanValue(depth:)``.
+    @inline(__always)
+    mutating func scanMemberValue() throws(RecordError) -> FieldValue {
+        guard index < bytes.count else { throw syntax("expected a value") }
+        let first = bytes[index]
+        if first == UInt8(ascii: "\"") {
+            let string = try scanString()
+            return string.start == string.end ? .absent : string
+        }
+        if isDigit(first) {
+            let start = index
+            try scanNumber()
+            return FieldValue(start: start, end: index, kind: .number)
+        }
+        return try scanValue(depth: 1)
+    }
 
     /// Scans any JSON value at `index`.
     mutating func scanValue(depth: Int) throws(RecordError) -> FieldValue {
@@ -91,7 +168,7 @@ struct JSONLineScanner {
             // a control character.
             while cursor + 8 <= count {
                 let word = bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
-                let special = Self.specialBytes(UInt64(littleEndian: word))
+                let special = ByteWords.stringSpecials(UInt64(littleEndian: word))
                 if special != 0 {
                     cursor += special.trailingZeroBitCount >> 3
                     break
@@ -121,20 +198,6 @@ struct JSONLineScanner {
         throw syntax("unterminated string")
     }
 
-    /// A mask with the high bit set in the lowest byte of `word` that is a quote, a backslash or
-    /// below 0x20 (bytes above the first such byte may be flagged spuriously).
-    @inline(__always)
-    static func specialBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let zeroQuote = (quotes &- ones) & ~quotes
-        let zeroBackslash = (backslashes &- ones) & ~backslashes
-        let control = (word &- ones &* 0x20) & ~word
-        return (zeroQuote | zeroBackslash | control) & highs
-    }
-
     /// Checks one escape sequence at `index` (the backslash) and moves past it.
     mutating func scanEscape() throws(RecordError) {
         guard index + 1 < bytes.count else { throw syntax("unterminated string") }
@@ -151,6 +214,7 @@ struct JSONLineScanner {
     }
 
     /// Scans a number with the JSON grammar: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    @inline(__always)
     mutating func scanNumber() throws(RecordError) {
         let count = bytes.count
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -158,19 +222,35 @@ struct JSONLineScanner {
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
-            while index < count, isDigit(bytes[index]) { index += 1 }
+            skipDigits()
         }
         if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard index < count, isDigit(bytes[index]) else { throw syntax("invalid number") }
-            while index < count, isDigit(bytes[index]) { index += 1 }
+            skipDigits()
         }
         if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
             if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard index < count, isDigit(bytes[index]) else { throw syntax("invalid number") }
-            while index < count, isDigit(bytes[index]) { index += 1 }
+            skipDigits()
         }
+    }
+
+    /// Moves `index` past a run of ASCII digits, eight bytes at a time while eight remain.
+    @inline(__always)
+    mutating func skipDigits() {
+        let count = bytes.count
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let stop = ByteWords.nonDigits(word)
+            if stop != 0 {
+                index += stop.trailingZeroBitCount >> 3
+                return
+            }
+            index += 8
+        }
+        while index < count, isDigit(bytes[index]) { index += 1 }
     }
 
     mutating func scanLiteral(_ literal: StaticString) throws(RecordError) {

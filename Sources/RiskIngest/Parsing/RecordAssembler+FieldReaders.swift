@@ -119,21 +119,24 @@ extension RecordAssembler {
         }
     }
 
-    /// A keyword from a table of names.
-    func keyword<Value>(_ field: CanonicalField, _ table: [(StaticString, Value)]) throws(RecordError) -> Value {
+    /// A keyword, looked up by one of the ``Keywords`` functions.
+    @inline(__always)
+    func keyword<Value>(_ field: CanonicalField,
+                        _ lookUp: (UnsafeRawBufferPointer) -> Value?) throws(RecordError) -> Value {
         try text(field) { (bytes) throws(RecordError) -> Value in
-            guard let value = Keywords.lookUp(bytes, in: table) else { throw invalid(field) }
+            guard let value = lookUp(bytes) else { throw invalid(field) }
             return value
         }
     }
 
-    /// A boolean-like field: JSON `true` / `false`, or a keyword from the table.
-    func flag<Value>(_ field: CanonicalField, _ table: [(StaticString, Value)],
+    /// A boolean-like field: JSON `true` / `false`, or a keyword.
+    @inline(__always)
+    func flag<Value>(_ field: CanonicalField, _ lookUp: (UnsafeRawBufferPointer) -> Value?,
                      whenTrue: Value, whenFalse: Value) throws(RecordError) -> Value {
         switch self[field].kind {
         case .jsonTrue: whenTrue
         case .jsonFalse: whenFalse
-        default: try keyword(field, table)
+        default: try keyword(field, lookUp)
         }
     }
 }

@@ -31,7 +31,7 @@ struct RecordAssembler {
 
     /// Builds the record the line describes (a line without a `kind` field is a transaction).
     func assemble() throws(RecordError) -> ParsedRecord {
-        let kind = has(.kind) ? try keyword(.kind, Keywords.recordKinds) : .transaction
+        let kind = has(.kind) ? try keyword(.kind, Keywords.recordKind) : .transaction
         switch kind {
         case .transaction: return try transaction()
         case .feedback: return try feedback()
@@ -48,14 +48,14 @@ struct RecordAssembler {
             id: id, time: try time(.time), card: try card(), amount: try amount(currency: currency),
             currency: currency, merchant: try entity(.merchant), terminal: try entity(.terminal),
             mcc: try mcc(), country: try country(),
-            entryMode: has(.entryMode) ? try keyword(.entryMode, Keywords.entryModes) : .unknown,
-            pinPresent: has(.pin) ? try flag(.pin, Keywords.booleans, whenTrue: true, whenFalse: false) : false,
+            entryMode: has(.entryMode) ? try keyword(.entryMode, Keywords.entryMode) : .unknown,
+            pinPresent: has(.pin) ? try flag(.pin, Keywords.boolean, whenTrue: true, whenFalse: false) : false,
             expiry: try expiry(),
-            messageType: has(.type) ? try keyword(.type, Keywords.messageTypes) : .authorization
+            messageType: has(.type) ? try keyword(.type, Keywords.messageType) : .authorization
         )
         let logged = LoggedTransaction(
             transaction: transaction, responseCode: try responseCode(),
-            label: has(.label) ? try flag(.label, Keywords.labels, whenTrue: .fraud, whenFalse: .genuine) : .unknown,
+            label: has(.label) ? try flag(.label, Keywords.label, whenTrue: .fraud, whenFalse: .genuine) : .unknown,
             scenario: try scenario()
         )
         return ParsedRecord(record: .transaction(logged), idRange: idRange)
@@ -66,7 +66,7 @@ struct RecordAssembler {
         let card = try card()
         let transactionTime = try time(.transactionTime)
         let idRange = has(.reference) ? try identifier(.reference).range : 0..<0
-        let kind = has(.feedback) ? try keyword(.feedback, Keywords.feedbackKinds) : FeedbackKind.fraudReport
+        let kind = has(.feedback) ? try keyword(.feedback, Keywords.feedbackKind) : FeedbackKind.fraudReport
         let feedback = Feedback(card: card, terminal: try entity(.terminal), merchant: try entity(.merchant),
                                 transactionTime: transactionTime, reportTime: reportTime, kind: kind)
         return ParsedRecord(record: .feedback(feedback), idRange: idRange)
@@ -75,7 +75,7 @@ struct RecordAssembler {
     func status() throws(RecordError) -> ParsedRecord {
         let time = try time(.time)
         let card = try card()
-        let status = try keyword(.status, Keywords.cardStatuses)
+        let status = try keyword(.status, Keywords.cardStatus)
         return ParsedRecord(record: .status(StatusUpdate(card: card, status: status, time: time)), idRange: 0..<0)
     }
 
@@ -131,6 +131,15 @@ struct RecordAssembler {
     static func decimal(_ bytes: UnsafeRawBufferPointer, maxDigits: Int) -> UInt64? {
         guard bytes.count > 0, bytes.count <= maxDigits else { return nil }
         var value: UInt64 = 0
+        if bytes.count <= 19 {
+            // 19 digits cannot overflow a UInt64 (10^19 - 1 < 2^64).
+            for byte in bytes {
+                let digit = byte &- 0x30
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ UInt64(digit)
+            }
+            return value
+        }
         for byte in bytes {
             let digit = byte &- 0x30
             guard digit < 10 else { return nil }

@@ -56,6 +56,10 @@ public enum TimeParser {
     @usableFromInline
     static func parseEpoch(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         let count = bytes.count
+        // Epoch milliseconds (13 digits) and seconds (10): two word loads, no loop.
+        if count >= 9, count <= 16, let whole = wordDigits(bytes) {
+            return whole >= millisecondsThreshold ? whole : whole * 1000
+        }
         var index = 0
         var whole: Int64 = 0
         while index < count {
@@ -74,6 +78,22 @@ public enum TimeParser {
         index += 1
         guard let millis = parseFraction(bytes, from: &index), index == count else { return nil }
         return whole * 1000 + millis
+    }
+
+    /// The value of 9...16 bytes that are all ASCII digits, read as two overlapping words; nil
+    /// when any byte is not a digit.
+    @inline(__always)
+    static func wordDigits(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        let count = bytes.count
+        let head = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+        let last = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        guard ByteWords.nonDigits(head) | ByteWords.nonDigits(last) == 0 else { return nil }
+        // The first `overlap` bytes of `last` are already in `head`: read them as leading zeros.
+        let overlap = 16 - count
+        let tail = (last & ~ByteWords.lowBytes(~0, overlap)) | ByteWords.lowBytes(ByteWords.ones &* 0x30, overlap)
+        var scale: UInt64 = 1
+        for _ in 0..<(count - 8) { scale &*= 10 }
+        return Int64(ByteWords.eightDigits(head) &* scale &+ ByteWords.eightDigits(tail))
     }
 
     /// Reads one or more digits at `index` as a fraction of a second, in milliseconds
