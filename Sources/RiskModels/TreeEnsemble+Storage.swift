@@ -3,6 +3,8 @@ extension TreeEnsemble {
     /// ensemble, so that a copy costs one retain and evaluation reads the arrays in place.
     final class Storage: Sendable {
         let featureNames: [String]
+        /// `featureNames.count`, read on every prediction.
+        let inputCount: Int
         let source: String
         let format: Format
         let baseMargin: Double
@@ -32,14 +34,22 @@ extension TreeEnsemble {
         let nodeInputs: [Int32]
         /// `baseMargin` + the expected value of every tree's root.
         let bias: Double
+        /// The XGBoost trees as complete trees with implicit child positions, which evaluation
+        /// prefers; nil for LightGBM and when ``CompleteTreeTables/init(trees:slotOf:slotInputs:)``
+        /// declines (groups deeper than ``CompleteTreeTables/maximumDepth``, too many features).
+        let completeTreeTables: CompleteTreeTables?
+        /// ``completeTreeTables``' view, read without touching a reference count.
+        let completeTrees: CompleteTrees?
 
         init(
             featureNames: [String], source: String, format: Format, baseMargin: Double, sigmoidScale: Double,
             treeCount: Int, splitCount: Int, leafCount: Int, roots: [Int32], depths: [Int32],
             xgboostNodes: [Float32Split], slotInputs: [Int32], lightGBMNodes: [LightGBMSplit],
-            categories: CategoryTables, nodeMeans: [Double], nodeInputs: [Int32], bias: Double
+            categories: CategoryTables, nodeMeans: [Double], nodeInputs: [Int32], bias: Double,
+            completeTreeTables: CompleteTreeTables?
         ) {
             self.featureNames = featureNames
+            self.inputCount = featureNames.count
             self.source = source
             self.format = format
             self.baseMargin = baseMargin
@@ -59,18 +69,22 @@ extension TreeEnsemble {
             self.nodeMeans = nodeMeans
             self.nodeInputs = nodeInputs
             self.bias = bias
+            self.completeTreeTables = completeTreeTables
+            self.completeTrees = completeTreeTables?.trees
         }
 
         /// The same trees reading features at remapped positions: nodes read slots, so only the
-        /// slot-to-input table and the contribution targets change.
+        /// slot-to-input tables and the contribution targets change.
         convenience init(remapping other: Storage, to schema: [String], positions: [Int32]) {
+            let slotInputs = other.slotInputs.map { positions[Int($0)] }
             self.init(
                 featureNames: schema, source: other.source, format: other.format, baseMargin: other.baseMargin,
                 sigmoidScale: other.sigmoidScale, treeCount: other.treeCount, splitCount: other.splitCount,
                 leafCount: other.leafCount, roots: other.roots, depths: other.depths,
-                xgboostNodes: other.xgboostNodes, slotInputs: other.slotInputs.map { positions[Int($0)] },
+                xgboostNodes: other.xgboostNodes, slotInputs: slotInputs,
                 lightGBMNodes: other.lightGBMNodes, categories: other.categories, nodeMeans: other.nodeMeans,
-                nodeInputs: other.nodeInputs.map { positions[Int($0)] }, bias: other.bias)
+                nodeInputs: other.nodeInputs.map { positions[Int($0)] }, bias: other.bias,
+                completeTreeTables: other.completeTreeTables?.reading(slotInputs))
         }
     }
 

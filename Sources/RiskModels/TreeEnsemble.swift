@@ -5,14 +5,19 @@
 /// compiled into one contiguous array of fixed-size node records (16 bytes for XGBoost, 24 for
 /// LightGBM: feature index, threshold, child indices, default-left / missing-type bits; a leaf
 /// is a record whose children are itself and whose threshold field holds its value), plus one
-/// array of per-node Saabas expected values; there are no per-node objects. Each format keeps
-/// its library's exact comparison: XGBoost `Float(x) < threshold` in float32 with `default_left`
-/// for NaN and the leaves summed in float32 as XGBoost does; LightGBM `x <= threshold` in double
-/// with its missing-value rules and categorical bitsets.
+/// array of per-node Saabas expected values; there are no per-node objects. XGBoost ensembles
+/// whose groups of eight trees are at most ``CompleteTreeTables/maximumDepth`` deep are also laid
+/// out as complete trees with implicit child positions (``CompleteTrees``: 8-byte nodes holding
+/// threshold and slot, children of position `k` at `2k` and `2k + 1`), which evaluation prefers.
+/// Each format keeps its library's exact comparison: XGBoost `Float(x) < threshold` in float32
+/// with `default_left` for NaN and the leaves summed in float32 as XGBoost does; LightGBM
+/// `x <= threshold` in double with its missing-value rules and categorical bitsets.
 ///
 /// Evaluation walks eight trees in lockstep for a fixed number of steps (the group's depth)
-/// with branch-free child selection, and never allocates. The value is immutable and
-/// `Sendable`: share one instance across threads.
+/// with branch-free child selection, and never allocates. Everything lives in one immutable
+/// shared object, so copying an ensemble retains one reference and evaluating through a
+/// complete-tree layout touches no reference count. The value is immutable and `Sendable`: share
+/// one instance across threads.
 public struct TreeEnsemble: ScoringModel {
     /// The library a model came from; it decides the split semantics.
     public enum Format: String, Sendable {
@@ -40,7 +45,7 @@ public struct TreeEnsemble: ScoringModel {
     /// Number of leaves over all trees.
     public var leafCount: Int { storage.leafCount }
     /// The number of input slots a feature vector must provide.
-    public var inputCount: Int { storage.featureNames.count }
+    public var inputCount: Int { storage.inputCount }
     /// The number of trees.
     public var treeCount: Int { storage.treeCount }
     /// The number of splits (internal nodes) over all trees.
@@ -126,7 +131,8 @@ public struct TreeEnsemble: ScoringModel {
             featureNames: featureNames, source: source, format: format, baseMargin: baseMargin,
             sigmoidScale: sigmoidScale, treeCount: treeCount, splitCount: splitCount, leafCount: leafCount,
             roots: roots, depths: depths, xgboostNodes: xgb, slotInputs: used, lightGBMNodes: lgb,
-            categories: categories, nodeMeans: means, nodeInputs: inputs, bias: bias)
+            categories: categories, nodeMeans: means, nodeInputs: inputs, bias: bias,
+            completeTreeTables: format == .xgboost ? CompleteTreeTables(trees: trees, slotOf: slotOf, slotInputs: used) : nil)
     }
 
     /// Returns a copy that reads each model feature from its position in `schema`.
