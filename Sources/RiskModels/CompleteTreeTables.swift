@@ -16,7 +16,9 @@ final class CompleteTreeTables: @unchecked Sendable {
         typealias Group = CompleteTrees.Group
         let lanes = CompleteTrees.lanes
         let slotCount = Int32(slotInputs.count)
-        guard CompleteTrees.slotBytes(slotCount: slotInputs.count) <= TreeEnsemble.maxStackSlotBytes else { return nil }
+        // The slots fit on the stack, which also keeps every slot and sink within Int16.
+        guard CompleteTrees.slotBytes(slotCount: slotInputs.count) <= TreeEnsemble.maxStackSlotBytes,
+              2 * slotInputs.count + lanes <= Int(Int16.max) else { return nil }
         let depths = trees.map { $0.depth() }
         let groupCount = (trees.count + lanes - 1) / lanes
         var groups: [Group] = []
@@ -29,11 +31,13 @@ final class CompleteTreeTables: @unchecked Sendable {
         }
         guard trees.allSatisfy({ $0.splits.allSatisfy { Float($0.threshold).isFinite } }) else { return nil }
         var nodes = [CompleteNode](repeating: .passThrough(slotCount: slotCount), count: total)
-        var credits = [SaabasCredit](repeating: SaabasCredit(value: 0, slot: slotCount), count: total)
+        // Credits first (threshold and slot are copied from `nodes` at the end).
+        var credits = [AttributedNode](
+            repeating: AttributedNode(threshold: 0, slot: 0, creditSlot: Int16(slotCount), credit: 0), count: total)
         for (g, group) in groups.enumerated() {
             let bottom = 1 << Int(group.depth)
             for lane in 0..<lanes {
-                let sink = SaabasCredit(value: 0, slot: slotCount + Int32(lane))
+                let sink = AttributedNode(threshold: 0, slot: 0, creditSlot: Int16(slotCount) + Int16(lane), credit: 0)
                 func position(_ k: Int) -> Int { Int(group.offset) + k * lanes + lane }
                 let t = g * lanes + lane
                 guard t < trees.count else {
@@ -74,36 +78,42 @@ final class CompleteTreeTables: @unchecked Sendable {
                         : CompleteNode(threshold: (-threshold).nextUp, slot: slotCount + slot)
                     let (first, second) = defaultLeft ? (split.right, split.left) : (split.left, split.right)
                     for (next, target) in [(first, 2 * k), (second, 2 * k + 1)] {
-                        credits[position(target)] = SaabasCredit(value: mean(next) - mean(child), slot: slot)
+                        credits[position(target)].creditSlot = Int16(slot)
+                        credits[position(target)].credit = mean(next) - mean(child)
                         place(next, at: target)
                     }
                 }
                 place(tree.splits.isEmpty ? ~0 : 0, at: 1)
             }
         }
-        self.init(groups: groups, nodes: nodes, credits: credits, slotInputs: slotInputs)
+        for i in credits.indices {
+            credits[i].threshold = nodes[i].threshold
+            credits[i].slot = Int16(nodes[i].slot)
+        }
+        self.init(groups: groups, nodes: nodes, attributed: credits, slotInputs: slotInputs)
     }
 
     /// Copies the tables into buffers of its own.
-    init(groups: [CompleteTrees.Group], nodes: [CompleteNode], credits: [SaabasCredit], slotInputs: [Int32]) {
+    init(groups: [CompleteTrees.Group], nodes: [CompleteNode], attributed: [AttributedNode], slotInputs: [Int32]) {
         func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
             let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
             _ = buffer.initialize(from: array)
             return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
         }
-        trees = CompleteTrees(groups: copy(groups), nodes: copy(nodes), credits: copy(credits), slotInputs: copy(slotInputs))
+        trees = CompleteTrees(
+            groups: copy(groups), nodes: copy(nodes), attributed: copy(attributed), slotInputs: copy(slotInputs))
     }
 
     deinit {
         trees.groups.baseAddress?.deallocate()
         trees.nodes.baseAddress?.deallocate()
-        trees.credits.baseAddress?.deallocate()
+        trees.attributed.baseAddress?.deallocate()
         trees.slotInputs.baseAddress?.deallocate()
     }
 
     /// The same trees reading each used feature from `slotInputs` (after binding to a schema).
     func reading(_ slotInputs: [Int32]) -> CompleteTreeTables {
-        CompleteTreeTables(groups: Array(trees.groups), nodes: Array(trees.nodes), credits: Array(trees.credits),
+        CompleteTreeTables(groups: Array(trees.groups), nodes: Array(trees.nodes), attributed: Array(trees.attributed),
                            slotInputs: slotInputs)
     }
 }

@@ -22,12 +22,16 @@ struct CompleteNode: Sendable, Equatable {
     }
 }
 
-/// What the Saabas attribution credits when a walk arrives at a position: `value` (the expected
-/// value here minus the parent's) goes to used feature `slot` (the parent's split feature); below
-/// a leaf `value` is 0 and goes to the lane's sink, slot `slotCount + lane`.
-struct SaabasCredit: Sendable, Equatable {
-    var value: Double
-    var slot: Int32
+/// A complete-tree position as explanations read it, 16 bytes: the ``CompleteNode`` (threshold,
+/// slot) and what the Saabas attribution credits when a walk arrives here: `credit` (the expected
+/// value here minus the parent's) goes to used feature `creditSlot` (the parent's split feature);
+/// below a leaf `credit` is 0 and goes to the lane's sink, slot `slotCount + lane`. Slots fit in
+/// 16 bits because complete trees are only built for slots that fit on the stack.
+struct AttributedNode: Sendable, Equatable {
+    var threshold: Float
+    var slot: Int16
+    var creditSlot: Int16
+    var credit: Double
 }
 
 /// XGBoost trees compiled as complete binary trees with implicit child positions, eight trees
@@ -56,8 +60,8 @@ struct CompleteTrees: @unchecked Sendable {
 
     let groups: UnsafeMutableBufferPointer<Group>
     let nodes: UnsafeMutableBufferPointer<CompleteNode>
-    /// One credit per node position, for contributions.
-    let credits: UnsafeMutableBufferPointer<SaabasCredit>
+    /// The same positions with their Saabas credits, for contributions.
+    let attributed: UnsafeMutableBufferPointer<AttributedNode>
     /// The input index of each used feature (``TreeEnsemble/Storage/slotInputs``).
     let slotInputs: UnsafeMutableBufferPointer<Int32>
     /// The number of used features `S`.
@@ -112,7 +116,7 @@ struct CompleteTrees: @unchecked Sendable {
     }
 
     /// The walk behind ``margin(_:start:)``, out of line so that the eight lane offsets, the
-    /// group's nodes, the slots and the step count stay in registers. A lane's position is the
+    /// group's nodes and the slots stay in registers. A lane's position is the
     /// byte offset of its node from the group's first node, `64k + 8·lane`: a node is read at a
     /// constant displacement and a step ends in one `lea`.
     @inline(never)
@@ -124,8 +128,9 @@ struct CompleteTrees: @unchecked Sendable {
             let p = nodes + Int(group.offset) &* nodeBytes
             var a = rootOffset(lane: 0), b = rootOffset(lane: 1), c = rootOffset(lane: 2), d = rootOffset(lane: 3)
             var e = rootOffset(lane: 4), f = rootOffset(lane: 5), g = rootOffset(lane: 6), h = rootOffset(lane: 7)
-            var steps = group.depth
-            while steps > 0 {
+            // Lane 0's offset is `64k`: it reaches the bottom (`k ≥ 2^depth`) after `depth` steps.
+            let bottom = rowBytes &<< Int(group.depth)
+            while a < bottom {
                 a = step(p, a, lane: 0, slots)
                 b = step(p, b, lane: 1, slots)
                 c = step(p, c, lane: 2, slots)
@@ -134,7 +139,6 @@ struct CompleteTrees: @unchecked Sendable {
                 f = step(p, f, lane: 5, slots)
                 g = step(p, g, lane: 6, slots)
                 h = step(p, h, lane: 7, slots)
-                steps &-= 1
             }
             sum += p.load(fromByteOffset: a, as: CompleteNode.self).threshold
             sum += p.load(fromByteOffset: b, as: CompleteNode.self).threshold
@@ -153,15 +157,14 @@ struct CompleteTrees: @unchecked Sendable {
     /// feature in group, level and lane order.
     @inline(__always)
     func contributions(_ x: UnsafeBufferPointer<Double>, into output: UnsafeMutablePointer<Double>) {
-        let nodes = UnsafeRawPointer(nodes.baseAddress!)
-        let credits = UnsafeRawPointer(credits.baseAddress!)
+        let attributed = UnsafeRawPointer(attributed.baseAddress!)
         let groups = UnsafeBufferPointer(groups)
         let inputs = UnsafePointer(slotInputs.baseAddress!)
         let count = slotInputs.count
         withSlots(x) { slots in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: count &+ Self.lanes) { bySlot in
                 bySlot.initialize(repeating: 0)
-                Self.attribute(nodes, credits, groups, slots, bySlot.baseAddress!)
+                Self.attribute(attributed, groups, slots, bySlot.baseAddress!)
                 for j in 0..<count {
                     output[Int(inputs[j])] = bySlot[j]
                 }
@@ -169,27 +172,31 @@ struct CompleteTrees: @unchecked Sendable {
         }
     }
 
-    /// The walk behind ``attribute(_:into:)``, out of line like ``sumLeaves(_:_:_:_:)``. A
-    /// credit is found at twice its node's byte offset (credits are 16 bytes, nodes 8).
+    /// The walk behind ``contributions(_:into:)``, out of line like ``sumLeaves(_:_:_:_:)``, over
+    /// the 16-byte ``AttributedNode``s: a lane's position is the byte offset `128k + 16·lane`,
+    /// and the record reached by a step holds both the credit for arriving and the next split.
     @inline(never)
     static func attribute(
-        _ nodes: UnsafeRawPointer, _ credits: UnsafeRawPointer, _ groups: UnsafeBufferPointer<Group>,
-        _ slots: UnsafePointer<Float>, _ bySlot: UnsafeMutablePointer<Double>
+        _ attributed: UnsafeRawPointer, _ groups: UnsafeBufferPointer<Group>, _ slots: UnsafePointer<Float>,
+        _ bySlot: UnsafeMutablePointer<Double>
     ) {
-        let creditScale = MemoryLayout<SaabasCredit>.stride / nodeBytes
+        let bytes = MemoryLayout<AttributedNode>.stride
+        let row = lanes &* bytes
         for group in groups {
-            let p = nodes + Int(group.offset) &* nodeBytes
-            let q = credits + Int(group.offset) &* MemoryLayout<SaabasCredit>.stride
+            let q = attributed + Int(group.offset) &* bytes
             @inline(__always) func credit(_ o: Int, lane: Int) -> Int {
-                let next = step(p, o, lane: lane, slots)
-                let credit = q.load(fromByteOffset: next &* creditScale, as: SaabasCredit.self)
-                bySlot[Int(credit.slot)] += credit.value
+                let node = q.load(fromByteOffset: o, as: AttributedNode.self)
+                let next = o &* 2 &- lane &* bytes &+ (slots[Int(node.slot)] >= node.threshold ? 0 : row)
+                let arrival = q.load(fromByteOffset: next, as: AttributedNode.self)
+                bySlot[Int(arrival.creditSlot)] += arrival.credit
                 return next
             }
-            var a = rootOffset(lane: 0), b = rootOffset(lane: 1), c = rootOffset(lane: 2), d = rootOffset(lane: 3)
-            var e = rootOffset(lane: 4), f = rootOffset(lane: 5), g = rootOffset(lane: 6), h = rootOffset(lane: 7)
-            var steps = group.depth
-            while steps > 0 {
+            var a = row, b = row &+ bytes, c = row &+ 2 &* bytes, d = row &+ 3 &* bytes
+            var e = row &+ 4 &* bytes, f = row &+ 5 &* bytes, g = row &+ 6 &* bytes, h = row &+ 7 &* bytes
+            // Lane 0's offset is `128k`: it reaches the bottom (`k ≥ 2^depth`) after `depth`
+            // steps, so it doubles as the step count and frees a register.
+            let bottom = row &<< Int(group.depth)
+            while a < bottom {
                 a = credit(a, lane: 0)
                 b = credit(b, lane: 1)
                 c = credit(c, lane: 2)
@@ -198,7 +205,6 @@ struct CompleteTrees: @unchecked Sendable {
                 f = credit(f, lane: 5)
                 g = credit(g, lane: 6)
                 h = credit(h, lane: 7)
-                steps &-= 1
             }
         }
     }

@@ -79,9 +79,10 @@ struct CompleteTreeTests {
         #expect(model.margin([1]) == Double(Float(0.25) + 1))
     }
 
-    @Test("complete nodes are 8 bytes and a bound copy reads the remapped inputs")
+    @Test("complete nodes are 8 and 16 bytes and a bound copy reads the remapped inputs")
     func layoutAndBinding() throws {
         #expect(MemoryLayout<CompleteNode>.stride == 8)
+        #expect(MemoryLayout<AttributedNode>.stride == 16)
         let model = Self.xgboost([Self.stump(threshold: 0.5, defaultLeft: false)], features: 1)
         let bound = try model.bind(to: ["other", "f0"])
         #expect(bound.storage.completeTrees != nil)
