@@ -2,7 +2,8 @@
 /// buffers allocated once, and frees them when the last ensemble sharing it goes away.
 /// `@unchecked Sendable`: nothing is written after `init`.
 final class CompleteTreeTables: @unchecked Sendable {
-    /// The deepest group the layout accepts (a depth-8 group takes 32 KiB of nodes).
+    /// The deepest group the layout accepts (a depth-8 group takes 32 KiB of nodes and 64 KiB of
+    /// explanation records).
     static let maximumDepth = 8
 
     /// The view evaluation reads through.
