@@ -20,15 +20,10 @@ extension TreeEnsemble {
         output.update(repeating: 0, count: inputCount)
         switch format {
         case .xgboost:
-            xgboostNodes.withUnsafeBufferPointer { nodes in
-                withSlots(x) { slots in
-                    attribute(into: output) { nodes[Int($0)].next(slots) }
-                } fallback: { x in
-                    attribute(into: output) { i in
-                        let node = nodes[Int(i)]
-                        return node.next(value: slotValue(node.slot, x))
-                    }
-                }
+            if let complete = storage.completeTrees {
+                complete.contributions(x, into: output)
+            } else {
+                explicitXGBoostContributions(x, into: output)
             }
         case .lightGBM:
             lightGBMNodes.withUnsafeBufferPointer { nodes in
@@ -46,6 +41,21 @@ extension TreeEnsemble {
             }
         }
         return bias
+    }
+
+    /// XGBoost contributions walked over the explicit ``Float32Split`` nodes (for ensembles that
+    /// have no ``CompleteTrees``), added to `output`.
+    func explicitXGBoostContributions(_ x: UnsafeBufferPointer<Double>, into output: UnsafeMutablePointer<Double>) {
+        xgboostNodes.withUnsafeBufferPointer { nodes in
+            withSlots(x) { slots in
+                attribute(into: output) { nodes[Int($0)].next(slots) }
+            } fallback: { x in
+                attribute(into: output) { i in
+                    let node = nodes[Int(i)]
+                    return node.next(value: slotValue(node.slot, x))
+                }
+            }
+        }
     }
 
     /// Walks the trees in lockstep groups (as ``margin(_:)`` does), crediting the input read by

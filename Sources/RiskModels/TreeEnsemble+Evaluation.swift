@@ -5,21 +5,16 @@ extension TreeEnsemble {
     /// in float32 from `Float(baseMargin)`, in tree order, as XGBoost's CPU predictor does, so
     /// results match `predict(output_margin=True)`; LightGBM models sum in double as LightGBM
     /// does. Trees are walked eight at a time for a fixed number of steps with branch-free child
-    /// selection. Does not allocate.
+    /// selection: XGBoost trees up to ``CompleteTreeTables/maximumDepth`` deep as complete trees with
+    /// implicit child positions (``CompleteTrees``), others over explicit nodes. Does not allocate.
     public func margin(_ x: UnsafeBufferPointer<Double>) -> Double {
         precondition(x.count >= inputCount, "feature vector has \(x.count) values, model needs \(inputCount)")
         switch format {
         case .xgboost:
-            return Double(xgboostNodes.withUnsafeBufferPointer { nodes in
-                withSlots(x) { slots in
-                    walk(slots, start: Float(baseMargin)) { nodes[Int($0)].next($1) } leaf: { nodes[Int($0)].threshold }
-                } fallback: { x in
-                    walk(x, start: Float(baseMargin)) { i, x in
-                        let node = nodes[Int(i)]
-                        return node.next(value: slotValue(node.slot, x))
-                    } leaf: { nodes[Int($0)].threshold }
-                }
-            })
+            if let complete = storage.completeTrees {
+                return Double(complete.margin(x, start: Float(storage.baseMargin)))
+            }
+            return Double(explicitXGBoostMargin(x))
         case .lightGBM:
             return lightGBMNodes.withUnsafeBufferPointer { nodes in
                 withLightGBMSlots(x) { slots in
@@ -37,6 +32,21 @@ extension TreeEnsemble {
                         return node.next(value: lightGBMSlotValue(node.slot, x), categories: categories)
                     } leaf: { nodes[Int($0)].threshold }
                 }
+            }
+        }
+    }
+
+    /// The XGBoost margin walked over the explicit ``Float32Split`` nodes: for ensembles too deep
+    /// for ``CompleteTrees`` and for inputs whose slots do not fit on the stack.
+    func explicitXGBoostMargin(_ x: UnsafeBufferPointer<Double>) -> Float {
+        xgboostNodes.withUnsafeBufferPointer { nodes in
+            withSlots(x) { slots in
+                walk(slots, start: Float(baseMargin)) { nodes[Int($0)].next($1) } leaf: { nodes[Int($0)].threshold }
+            } fallback: { x in
+                walk(x, start: Float(baseMargin)) { i, x in
+                    let node = nodes[Int(i)]
+                    return node.next(value: slotValue(node.slot, x))
+                } leaf: { nodes[Int($0)].threshold }
             }
         }
     }

@@ -5,14 +5,19 @@
 /// compiled into one contiguous array of fixed-size node records (16 bytes for XGBoost, 24 for
 /// LightGBM: feature index, threshold, child indices, default-left / missing-type bits; a leaf
 /// is a record whose children are itself and whose threshold field holds its value), plus one
-/// array of per-node Saabas expected values; there are no per-node objects. Each format keeps
-/// its library's exact comparison: XGBoost `Float(x) < threshold` in float32 with `default_left`
-/// for NaN and the leaves summed in float32 as XGBoost does; LightGBM `x <= threshold` in double
-/// with its missing-value rules and categorical bitsets.
+/// array of per-node Saabas expected values; there are no per-node objects. XGBoost ensembles
+/// whose groups of eight trees are at most ``CompleteTreeTables/maximumDepth`` deep are also laid
+/// out as complete trees with implicit child positions (``CompleteTrees``: 8-byte nodes holding
+/// threshold and slot, children of position `k` at `2k` and `2k + 1`), which evaluation prefers.
+/// Each format keeps its library's exact comparison: XGBoost `Float(x) < threshold` in float32
+/// with `default_left` for NaN and the leaves summed in float32 as XGBoost does; LightGBM
+/// `x <= threshold` in double with its missing-value rules and categorical bitsets.
 ///
 /// Evaluation walks eight trees in lockstep for a fixed number of steps (the group's depth)
-/// with branch-free child selection, and never allocates. The value is immutable and
-/// `Sendable`: share one instance across threads.
+/// with branch-free child selection, and never allocates. Everything lives in one immutable
+/// shared object, so copying an ensemble retains one reference and evaluating through a
+/// complete-tree layout touches no reference count. The value is immutable and `Sendable`: share
+/// one instance across threads.
 public struct TreeEnsemble: ScoringModel {
     /// The library a model came from; it decides the split semantics.
     public enum Format: String, Sendable {
@@ -22,49 +27,36 @@ public struct TreeEnsemble: ScoringModel {
         case lightGBM
     }
 
+    /// The compiled trees and the model's description, shared by every copy: copying an
+    /// ensemble (into a ``RiskModel``, out of a policy) retains one object.
+    let storage: Storage
+
     /// The name of each input slot. After ``bind(to:)`` this is the schema.
-    public let featureNames: [String]
+    public var featureNames: [String] { storage.featureNames }
     /// Where the model was loaded from.
-    public let source: String
+    public var source: String { storage.source }
     /// The library whose semantics the ensemble follows.
-    public let format: Format
+    public var format: Format { storage.format }
     /// The margin added to the sum of leaves (XGBoost's `logit(base_score)`; 0 for LightGBM,
     /// which folds its initial score into the first tree).
-    public let baseMargin: Double
+    public var baseMargin: Double { storage.baseMargin }
     /// The scale of the sigmoid: probability = `1 / (1 + exp(-sigmoidScale · margin))`.
-    public let sigmoidScale: Double
-
-    /// Node index of each tree's root, padded to a multiple of ``lanes`` with a shared
-    /// zero-valued leaf (adding +0 leaves every sum unchanged).
-    let roots: [Int32]
-    /// Steps from root to the deepest leaf, per tree; walking that many steps reaches a leaf.
-    let depths: [Int32]
-    /// Per group of ``lanes`` consecutive trees, the largest depth (trees are walked in lockstep).
-    let groupDepths: [Int32]
-    /// Node arrays (splits and leaves); only the one matching ``format`` is filled.
-    let xgboostNodes: [Float32Split]
-    /// The input index of each used feature, in slot order (see ``Float32Split`` and
-    /// ``LightGBMSplit``).
-    let slotInputs: [Int32]
-    let lightGBMNodes: [LightGBMSplit]
-    let categories: CategoryTables
-    /// Saabas expected value per node (a leaf's is its value).
-    let nodeMeans: [Double]
-    /// The input index each node's split reads (0 for leaves), for contributions.
-    let nodeInputs: [Int32]
-    /// `baseMargin` + the expected value of every tree's root.
-    let bias: Double
+    public var sigmoidScale: Double { storage.sigmoidScale }
     /// Number of leaves over all trees.
-    public let leafCount: Int
-
+    public var leafCount: Int { storage.leafCount }
     /// The number of input slots a feature vector must provide.
-    public var inputCount: Int { featureNames.count }
+    public var inputCount: Int { storage.inputCount }
     /// The number of trees.
-    public let treeCount: Int
+    public var treeCount: Int { storage.treeCount }
     /// The number of splits (internal nodes) over all trees.
-    public let splitCount: Int
+    public var splitCount: Int { storage.splitCount }
     /// The largest tree depth (0 for an ensemble of single leaves).
-    public var maxDepth: Int { Int(depths.max() ?? 0) }
+    public var maxDepth: Int { Int(storage.depths.max() ?? 0) }
+
+    /// Wraps compiled storage.
+    init(storage: Storage) {
+        self.storage = storage
+    }
 
     /// Compiles validated raw trees into the flat representation: each tree's splits, then its
     /// leaves, as consecutive nodes. LightGBM split thresholds must be finite and missing types
@@ -135,49 +127,12 @@ public struct TreeEnsemble: ScoringModel {
                 depths.append(0)
             }
         }
-        self.treeCount = treeCount
-        self.splitCount = splitCount
-        self.roots = roots
-        self.depths = depths
-        self.groupDepths = stride(from: 0, to: depths.count, by: Self.lanes).map {
-            depths[$0..<min($0 + Self.lanes, depths.count)].max()!
-        }
-        self.xgboostNodes = xgb
-        self.slotInputs = used
-        self.lightGBMNodes = lgb
-        self.nodeMeans = means
-        self.nodeInputs = inputs
-        self.leafCount = leafCount
-        self.bias = bias
-        self.categories = categories
-        self.format = format
-        self.featureNames = featureNames
-        self.source = source
-        self.baseMargin = baseMargin
-        self.sigmoidScale = sigmoidScale
-    }
-
-    /// A copy with the same trees reading features at remapped positions.
-    private init(remapping other: TreeEnsemble, to schema: [String], positions: [Int32]) {
-        roots = other.roots
-        depths = other.depths
-        treeCount = other.treeCount
-        splitCount = other.splitCount
-        groupDepths = other.groupDepths
-        // Nodes read slots, so only the slot-to-input table changes.
-        xgboostNodes = other.xgboostNodes
-        lightGBMNodes = other.lightGBMNodes
-        slotInputs = other.slotInputs.map { positions[Int($0)] }
-        categories = other.categories
-        nodeMeans = other.nodeMeans
-        nodeInputs = other.nodeInputs.map { positions[Int($0)] }
-        leafCount = other.leafCount
-        bias = other.bias
-        format = other.format
-        featureNames = schema
-        source = other.source
-        baseMargin = other.baseMargin
-        sigmoidScale = other.sigmoidScale
+        storage = Storage(
+            featureNames: featureNames, source: source, format: format, baseMargin: baseMargin,
+            sigmoidScale: sigmoidScale, treeCount: treeCount, splitCount: splitCount, leafCount: leafCount,
+            roots: roots, depths: depths, xgboostNodes: xgb, slotInputs: used, lightGBMNodes: lgb,
+            categories: categories, nodeMeans: means, nodeInputs: inputs, bias: bias,
+            completeTreeTables: format == .xgboost ? CompleteTreeTables(trees: trees, slotOf: slotOf, slotInputs: used) : nil)
     }
 
     /// Returns a copy that reads each model feature from its position in `schema`.
@@ -186,7 +141,7 @@ public struct TreeEnsemble: ScoringModel {
     ///   feature absent from `schema`, or ``ModelLoadError/duplicateSchemaFeature(source:feature:)``.
     public func bind(to schema: [String]) throws -> TreeEnsemble {
         let positions = try SchemaMapping.indices(of: featureNames, in: schema, source: source)
-        return TreeEnsemble(remapping: self, to: schema, positions: positions)
+        return TreeEnsemble(storage: Storage(remapping: storage, to: schema, positions: positions))
     }
 
     /// The probability for a margin: `1 / (1 + exp(-sigmoidScale · margin))`.
