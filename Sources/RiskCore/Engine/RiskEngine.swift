@@ -5,8 +5,9 @@
 /// terminals, merchants), chosen by key hash. Each partition has one lock and is the single
 /// writer of its keys; there is no global lock. `score` holds the terminal's, the merchant's
 /// and the card's partition locks together, always taken in that order (so no two threads can
-/// wait on each other in a cycle), for about two microseconds: it first locates the three
-/// records, so that their cache misses overlap, then computes the features. Threads scoring
+/// wait on each other in a cycle), for one to two microseconds: it first locates the three
+/// records and asks the processor for every line it will read of them, so that their cache
+/// misses overlap, then computes the features. Threads scoring
 /// different cards at different terminals rarely meet; threads scoring the same card serialize
 /// on its partition, so no update is lost.
 ///
