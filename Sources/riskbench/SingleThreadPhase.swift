@@ -12,6 +12,31 @@ struct SingleThreadPhase {
 
     /// `score` alone on every transaction, in order (no outcomes, feedback or status).
     func scoreOnly() -> PhaseTiming {
+        timeScoring(chunkSize: Self.checkEvery) { engine, chunk in
+            var declines = 0
+            for tx in chunk where engine.score(tx).action == .decline { declines += 1 }
+            return declines
+        }
+    }
+
+    /// The same through the batch API, 256 transactions a call (the engine prefetches the state
+    /// of the transactions ahead while it scores).
+    func batchScore() -> PhaseTiming {
+        let decisions = UnsafeMutablePointer<Decision>.allocate(capacity: 256)
+        defer { decisions.deallocate() }
+        return timeScoring(chunkSize: 256) { engine, chunk in
+            engine.score(chunk, into: decisions)
+            var declines = 0
+            for index in 0..<chunk.count where decisions[index].action == .decline { declines += 1 }
+            decisions.deinitialize(count: chunk.count)
+            return declines
+        }
+    }
+
+    /// Times `scoreChunk` over every transaction, in order, a chunk at a time, on a fresh engine,
+    /// stopping at the deadline. `scoreChunk` returns the declines among its decisions, which
+    /// keeps the decisions observable.
+    private func timeScoring(chunkSize: Int, _ scoreChunk: (RiskEngine, UnsafeBufferPointer<Transaction>) -> Int) -> PhaseTiming {
         let engine = RiskEngine(policy: policy, configuration: engineConfiguration)
         let deadline = PhaseDeadline(seconds: duration)
         var done = 0
@@ -19,42 +44,14 @@ struct SingleThreadPhase {
         let watch = Stopwatch()
         traffic.transactions.withUnsafeBufferPointer { transactions in
             while done < transactions.count {
-                let end = min(done + Self.checkEvery, transactions.count)
-                for index in done..<end where engine.score(transactions[index]).action == .decline {
-                    declines += 1
-                }
+                let end = min(done + chunkSize, transactions.count)
+                declines += scoreChunk(engine, UnsafeBufferPointer(rebasing: transactions[done..<end]))
                 done = end
                 if deadline.hasPassed { break }
             }
         }
         let timing = PhaseTiming(count: done, wallSeconds: watch.wallSeconds, cpuSeconds: watch.cpuSeconds)
-        precondition(declines <= done)  // keeps the decisions observable
-        return timing
-    }
-
-    /// The same as ``scoreOnly()`` through the batch API, 256 transactions a call (the engine
-    /// prefetches the state of the transactions ahead while it scores).
-    func batchScore() -> PhaseTiming {
-        let engine = RiskEngine(policy: policy, configuration: engineConfiguration)
-        let deadline = PhaseDeadline(seconds: duration)
-        let batchSize = 256
-        let decisions = UnsafeMutablePointer<Decision>.allocate(capacity: batchSize)
-        defer { decisions.deallocate() }
-        var done = 0
-        var declines = 0
-        let watch = Stopwatch()
-        traffic.transactions.withUnsafeBufferPointer { transactions in
-            while done < transactions.count {
-                let end = min(done + batchSize, transactions.count)
-                engine.score(UnsafeBufferPointer(rebasing: transactions[done..<end]), into: decisions)
-                for index in 0..<(end - done) where decisions[index].action == .decline { declines += 1 }
-                decisions.deinitialize(count: end - done)
-                done = end
-                if done % Self.checkEvery == 0, deadline.hasPassed { break }
-            }
-        }
-        let timing = PhaseTiming(count: done, wallSeconds: watch.wallSeconds, cpuSeconds: watch.cpuSeconds)
-        precondition(declines <= done)  // keeps the decisions observable
+        precondition(declines <= done)
         return timing
     }
 

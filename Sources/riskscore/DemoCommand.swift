@@ -27,12 +27,7 @@ struct DemoCommand: ParsableCommand {
     var show: Int = 15
 
     func run() throws {
-        let compiled: Policy
-        do {
-            compiled = try Policy.load(contentsOf: policy)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let compiled = try loadPolicy(policy)
         let engine = RiskEngine(policy: compiled)
         let generator = TrafficGenerator(configuration: GeneratorConfiguration(
             transactions: transactions, cards: cards, terminals: max(cards / 8, 50), merchants: max(cards / 25, 20), days: 14, seed: seed))

@@ -40,12 +40,12 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let reader = try input.reader()
         let delay = try input.labelDelayMilliseconds()
-        let champion = try load(policy)
+        let champion = try loadPolicy(policy)
         let engine = RiskEngine(policy: champion)
         var championLog = DecisionLog(policyName: champion.name)
         var challengerLog: DecisionLog?
         if let challenger {
-            let shadow = try load(challenger)
+            let shadow = try loadPolicy(challenger)
             engine.installChallenger(shadow)
             challengerLog = DecisionLog(policyName: shadow.name == champion.name ? shadow.name + " (challenger)" : shadow.name)
         }
@@ -86,9 +86,5 @@ struct EvaluateCommand: ParsableCommand {
             }
             printError("evaluate: report written to \(report)")
         }
-    }
-
-    private func load(_ path: String) throws -> Policy {
-        do { return try Policy.load(contentsOf: path) } catch { throw ValidationError(error.description) }
     }
 }

@@ -27,8 +27,7 @@ struct FeaturesCommand: ParsableCommand {
     func run() throws {
         let reader = try input.reader()
         let delay = try input.labelDelayMilliseconds()
-        let compiled: Policy
-        do { compiled = try Policy.load(contentsOf: policy) } catch { throw ValidationError(error.description) }
+        let compiled = try loadPolicy(policy)
         let engine = RiskEngine(policy: compiled)
         let sink = try ByteSink(path: output)
         var buffer: [UInt8] = []

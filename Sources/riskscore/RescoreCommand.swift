@@ -56,8 +56,7 @@ struct RescoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let compiled: Policy
-        do { compiled = try Policy.load(contentsOf: policy) } catch { throw ValidationError(error.description) }
+        let compiled = try loadPolicy(policy)
         let inputFormat: InputFormat
         switch format {
         case .ndjson: inputFormat = .ndjson
@@ -89,8 +88,7 @@ struct RescoreCommand: ParsableCommand {
 
     /// The record-by-record path, for a label delay or a challenger.
     private func runSequentially(_ compiled: Policy, format inputFormat: InputFormat) throws {
-        let shadowPolicy: Policy?
-        do { shadowPolicy = try challenger.map { path throws(PolicyError) in try Policy.load(contentsOf: path) } } catch { throw ValidationError(error.description) }
+        let shadowPolicy = try challenger.map(loadPolicy)
         let sink = try ByteSink(path: output, level: zstdLevel)
         let rejectsSink = try rejects.map { try ByteSink(path: $0) }
         InterruptCleanup.install([sink.temporaryPath, rejectsSink?.temporaryPath].compactMap { $0 })

@@ -26,8 +26,7 @@ struct ScoreCommand: ParsableCommand {
     var output: String = "-"
 
     func run() throws {
-        let compiled: Policy
-        do { compiled = try Policy.load(contentsOf: policy) } catch { throw ValidationError(error.description) }
+        let compiled = try loadPolicy(policy)
         let interactive = Self.isPipeOrTerminal(input == "-" ? STDIN_FILENO : -1)
             || Self.isPipeOrTerminal(output == "-" ? STDOUT_FILENO : -1)
         let sink = try ByteSink(path: output, flushEachWrite: false)

@@ -15,18 +15,7 @@ public struct FeatureVector: Sendable {
     @inlinable
     public subscript(feature: Feature) -> Double {
         @inline(__always) get { values[feature.rawValue] }
-        @inline(__always) set { self[schemaIndex: feature.rawValue] = newValue }
-    }
-
-    /// The value at a schema index (< ``capacity``). Writes go through a pointer: assigning
-    /// `values[i]` with a run-time `i` can copy the whole inline array.
-    @inlinable
-    public subscript(schemaIndex index: Int) -> Double {
-        @inline(__always) get { values[index] }
-        @inline(__always) set {
-            precondition(index >= 0 && index < Self.capacity)
-            withUnsafeMutableValues { $0[index] = newValue }
-        }
+        @inline(__always) set { values[feature.rawValue] = newValue }
     }
 
     /// Runs `body` over a pointer to the values in schema order, without copying them.

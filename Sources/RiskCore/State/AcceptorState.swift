@@ -322,18 +322,18 @@ struct AcceptorState: KeyedState {
             distinct = unionOfCards(in: heldMinutes(endingAt: minute, count: 10))
         }
         let month = days.summary(endingAt: EventTime.dayIndex(time))
-        features[schemaIndex: offset + 0] = Double(attempts1m)
-        features[schemaIndex: offset + 1] = Double(tenMinutes.attempts)
-        features[schemaIndex: offset + 2] = Double(hour.attempts)
-        features[schemaIndex: offset + 3] = Double(tenMinutes.declines)
-        features[schemaIndex: offset + 4] = Double(hour.declines)
-        features[schemaIndex: offset + 5] = hour.outcomes == 0 ? 0 : Double(hour.declines) / Double(hour.outcomes)
-        features[schemaIndex: offset + 6] = Double(tenMinutes.smallAttempts)
-        features[schemaIndex: offset + 7] = Double(tenMinutes.invalidCardDeclines)
-        features[schemaIndex: offset + 8] = distinct.estimatedDistinct
-        features[schemaIndex: offset + 9] = Double(month.fraudReports7d)
-        features[schemaIndex: offset + 10] = Double(month.fraudReports30d)
-        features[schemaIndex: offset + 11] = month.attempts30d == 0 ? 0 : Double(month.fraudReports30d) / Double(month.attempts30d)
+        features.values[offset + 0] = Double(attempts1m)
+        features.values[offset + 1] = Double(tenMinutes.attempts)
+        features.values[offset + 2] = Double(hour.attempts)
+        features.values[offset + 3] = Double(tenMinutes.declines)
+        features.values[offset + 4] = Double(hour.declines)
+        features.values[offset + 5] = hour.outcomes == 0 ? 0 : Double(hour.declines) / Double(hour.outcomes)
+        features.values[offset + 6] = Double(tenMinutes.smallAttempts)
+        features.values[offset + 7] = Double(tenMinutes.invalidCardDeclines)
+        features.values[offset + 8] = distinct.estimatedDistinct
+        features.values[offset + 9] = Double(month.fraudReports7d)
+        features.values[offset + 10] = Double(month.fraudReports30d)
+        features.values[offset + 11] = month.attempts30d == 0 ? 0 : Double(month.fraudReports30d) / Double(month.attempts30d)
     }
 
     /// The bits of the minutes of the `count`-minute window ending at `minute` that the record

@@ -1,9 +1,9 @@
 import RiskCore
 
-/// One lookup function per keyword table, the same answers as ``Keywords/lookUp(_:in:)`` over
-/// that table: a switch on the length picks the one to three names that can match, and each is
-/// compared as whole words, instead of walking the table. The tests check every function
-/// against its table.
+/// One lookup function per keyword field: a switch on the length picks the one to three names
+/// that can match, and each is compared as whole words (``Keywords/matches(_:_:)``). The
+/// accepted spellings are also listed as plain tables in the tests (`KeywordTables.swift`),
+/// which check every function against its table, name by name and near miss by near miss.
 extension Keywords {
     @inline(__always)
     static func recordKind(_ bytes: UnsafeRawBufferPointer) -> RecordKind? {
