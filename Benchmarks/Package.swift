@@ -21,6 +21,12 @@ let package = Package(
             ],
             path: "Sources/BenchmarkSupport"
         ),
+        // One scoring pass over riskbench's traffic, for callgrind instruction counts.
+        .executableTarget(
+            name: "ScoreLoop",
+            dependencies: [.product(name: "RiskCore", package: "RiskScore"), .product(name: "RiskSim", package: "RiskScore")],
+            path: "Sources/ScoreLoop"
+        ),
         benchmark("CoreBenchmarks", ["RiskCore"]),
         benchmark("RingBenchmarks", ["LockFreeRing"]),
         benchmark("WindowBenchmarks", ["RiskCore"]),

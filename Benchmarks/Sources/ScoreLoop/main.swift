@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import RiskCore
+import RiskSim
+
+// `ScoreLoop POLICY [TRANSACTIONS] [MODE]`: generates riskbench's traffic (seed 2, 200,000
+// cards) and scores it once on a fresh engine, MODE `score` (one call a transaction) or `batch`
+// (RiskEngine.score(_:into:), 256 a call). Made for instruction counts: only `scoreAll` does
+// engine work, so
+//   valgrind --tool=callgrind --toggle-collect='*ScoreLoop*scoreAll*' ScoreLoop POLICY 1000000
+// counts the scoring alone (copy the binary and `strip -g` it first: valgrind cannot read
+// Swift's debug information). Prints CPU nanoseconds per transaction as well.
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    print("usage: ScoreLoop POLICY [TRANSACTIONS] [score|batch]")
+    exit(2)
+}
+let policy = try Policy.load(contentsOf: arguments[1])
+let count = arguments.count > 2 ? Int(arguments[2]) ?? 2_000_000 : 2_000_000
+let mode = arguments.count > 3 ? arguments[3] : "score"
+let cards = 200_000
+let configuration = GeneratorConfiguration(
+    transactions: count, cards: cards, terminals: max(6_000, cards / 30), merchants: max(2_000, cards / 100), seed: 2)
+let transactions: [Transaction] = TrafficGenerator(configuration: configuration).compactMap {
+    if case .transaction(let logged) = $0.record { return logged.transaction }
+    return nil
+}
+
+/// Scores every transaction and returns the number of declines (keeps the decisions observable).
+@inline(never)
+func scoreAll(_ engine: RiskEngine, _ transactions: [Transaction], batch: Bool) -> Int {
+    var declines = 0
+    if batch {
+        let decisions = UnsafeMutablePointer<Decision>.allocate(capacity: 256)
+        defer { decisions.deallocate() }
+        transactions.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count {
+                let end = min(start + 256, all.count)
+                engine.score(UnsafeBufferPointer(rebasing: all[start..<end]), into: decisions)
+                for index in 0..<(end - start) where decisions[index].action == .decline { declines += 1 }
+                decisions.deinitialize(count: end - start)
+                start = end
+            }
+        }
+    } else {
+        for tx in transactions where engine.score(tx).action == .decline { declines += 1 }
+    }
+    return declines
+}
+
+let engine = RiskEngine(policy: policy, configuration: EngineConfiguration(maximumCards: max(1 << 20, cards * 2)))
+let start = ThreadCPUClock.nanoseconds()
+let declines = scoreAll(engine, transactions, batch: mode == "batch")
+let elapsed = ThreadCPUClock.nanoseconds() - start
+print("\(mode): \(transactions.count) transactions, \(declines) declines, \(elapsed / UInt64(max(transactions.count, 1))) ns CPU per transaction")
