@@ -27,6 +27,10 @@ public final class RiskEngine: Sendable {
     let terminalShards: [Locked<AcceptorPartition>]
     let merchantShards: [Locked<AcceptorPartition>]
     let installLock = Locked(0)
+    /// The shards as `score` reaches them, without reference counting (same order as the shards).
+    let terminalRoutes: [PartitionRoute<AcceptorPartition, AcceptorPartition>]
+    let merchantRoutes: [PartitionRoute<AcceptorPartition, AcceptorPartition>]
+    let cardRoutes: [PartitionRoute<CardShard, CardPartition>]
     /// Where each partition's index lives (same order as the shards), for lock-free prefetches.
     let cardIndexes: [IndexLocation]
     let terminalIndexes: [IndexLocation]
@@ -52,6 +56,9 @@ public final class RiskEngine: Sendable {
         merchantShards = (0..<configuration.partitions).map { _ in
             Locked(AcceptorPartition(maximumAcceptors: configuration.merchantsPerPartition))
         }
+        terminalRoutes = terminalShards.map { PartitionRoute($0) { $0 } }
+        merchantRoutes = merchantShards.map { PartitionRoute($0) { $0 } }
+        cardRoutes = cardShards.map { PartitionRoute($0) { $0.partition } }
         cardIndexes = cardShards.map { $0.withLock { $0.partition.cards.indexLocation } }
         terminalIndexes = terminalShards.map { $0.withLock { $0.acceptors.indexLocation } }
         merchantIndexes = merchantShards.map { $0.withLock { $0.acceptors.indexLocation } }
@@ -71,37 +78,43 @@ public final class RiskEngine: Sendable {
     public func score(_ tx: Transaction, features: inout FeatureVector) -> Decision {
         TransactionFeatures.write(tx, into: &features)
         // Straight-line locking (always terminal, merchant, card) rather than nested `withLock`
-        // closures, so the decision is built once in place instead of copied out level by level.
-        let terminalShard = terminalShards[configuration.partition(of: tx.terminal)]
-        let merchantShard = merchantShards[configuration.partition(of: tx.merchant)]
-        let cardShard = cardShards[configuration.partition(of: tx.card.hash)]
-        terminalShard.lock()
-        merchantShard.lock()
-        cardShard.lock()
+        // closures, so the decision is built once in place instead of copied out level by level;
+        // the partitions are reached through unretained routes (no reference counting).
+        let terminalRoute = terminalRoutes[configuration.partition(of: tx.terminal)]
+        let merchantRoute = merchantRoutes[configuration.partition(of: tx.merchant)]
+        let cardRoute = cardRoutes[configuration.partition(of: tx.card.hash)]
+        terminalRoute.shard.lock()
+        merchantRoute.shard.lock()
+        cardRoute.shard.lock()
         defer {
-            cardShard.unlock()
-            merchantShard.unlock()
-            terminalShard.unlock()
+            cardRoute.shard.unlock()
+            merchantRoute.shard.unlock()
+            terminalRoute.shard.unlock()
         }
-        let terminals = terminalShard.lockedValue.pointee
-        let merchants = merchantShard.lockedValue.pointee
-        let shard = cardShard.lockedValue
-        let cards = shard.pointee.partition
-        // Locate all three records first: the lookups are independent, so the processor
-        // overlaps their cache misses.
-        let terminal = terminals.acceptors.resolve(tx.terminal, time: tx.time)
-        let merchant = merchants.acceptors.resolve(tx.merchant, time: tx.time)
-        let card = cards.cards.resolve(tx.card.hash, time: tx.time)
-        // Ask for every line the three observations will use now, so the merchant's and the
-        // card's misses overlap the terminal's work instead of following it.
-        terminals.acceptors.prefetchRecord(at: terminal, time: tx.time)
-        merchants.acceptors.prefetchRecord(at: merchant, time: tx.time)
-        cards.cards.prefetchRecord(at: card, time: tx.time)
-        let status = cards.statuses.status(of: tx.card.hash)
-        terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, into: &features)
-        merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, into: &features)
-        cards.observe(tx, at: card, status: status, into: &features)
-        return shard.pointee.policy.decide(&features, transactionID: tx.id, policyVersion: shard.pointee.policyVersion)
+        return terminalRoute.partition._withUnsafeGuaranteedRef { terminals in
+            merchantRoute.partition._withUnsafeGuaranteedRef { merchants in
+                cardRoute.partition._withUnsafeGuaranteedRef { cards in
+                    // Locate all three records first: the lookups are independent, so the
+                    // processor overlaps their cache misses.
+                    let terminal = terminals.acceptors.resolve(tx.terminal, time: tx.time)
+                    let merchant = merchants.acceptors.resolve(tx.merchant, time: tx.time)
+                    let card = cards.cards.resolve(tx.card.hash, time: tx.time)
+                    // Ask for every line the three observations will use now, so the merchant's
+                    // and the card's misses overlap the terminal's work instead of following it.
+                    terminals.acceptors.prefetchRecord(at: terminal, time: tx.time)
+                    merchants.acceptors.prefetchRecord(at: merchant, time: tx.time)
+                    cards.cards.prefetchRecord(at: card, time: tx.time)
+                    let status = cards.statuses.status(of: tx.card.hash)
+                    terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, into: &features)
+                    merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, into: &features)
+                    cards.observe(tx, at: card, status: status, into: &features)
+                    let shard = cardRoute.shard.value
+                    return Unmanaged.passUnretained(shard.pointee.policy)._withUnsafeGuaranteedRef {
+                        $0.decide(&features, transactionID: tx.id, policyVersion: shard.pointee.policyVersion)
+                    }
+                }
+            }
+        }
     }
 
     /// Records the issuer's answer to a transaction scored earlier. Declines feed the decline
