@@ -65,15 +65,17 @@ public final class Policy: Sendable {
     /// Decides on a transaction from its features (no allocation, no locks).
     @inline(__always)
     public func decide(_ features: inout FeatureVector, transactionID: UInt64, policyVersion: Int = 0) -> Decision {
-        features.withUnsafeMutableValues { decide($0, transactionID: transactionID, policyVersion: policyVersion) }
+        // The decision is built in place, not returned out of the closure (which copied it).
+        var decision = Decision(transactionID: transactionID, policyVersion: policyVersion)
+        features.withUnsafeMutableValues { decide($0, into: &decision) }
+        return decision
     }
 
     @inline(__always)
-    func decide(_ features: UnsafePointer<Double>, transactionID: UInt64, policyVersion: Int) -> Decision {
-        var decision = Decision(transactionID: transactionID, policyVersion: policyVersion)
+    func decide(_ features: UnsafePointer<Double>, into decision: inout Decision) {
         for index in 0..<allowRules.count where allowRules.matches(index, features) {
             decision.append(reason(allowRules.templates[index], features))
-            return decision
+            return
         }
         var points = 0.0
         var strongest = Action.allow
@@ -98,7 +100,6 @@ public final class Policy: Sendable {
         if decision.reasonCount > 0 {
             decision.advice = decision.reason(at: 0).template.advice
         }
-        return decision
     }
 
     @inline(__always)

@@ -119,7 +119,7 @@ extension Policy {
             let (line, column) = position(of: error.offset, in: whenText, node: whenNode)
             throw PolicyError(file: file, rule: name, line: line, column: column, message: error.message)
         }
-        let template = ReasonTemplate(code: code, feature: condition.primaryFeature, threshold: condition.primaryThreshold,
+        let template = ReasonTemplate.interned(code: code, feature: condition.primaryFeature, threshold: condition.primaryThreshold,
                                       advice: advice, action: action ?? .allow)
         return CompiledRule(name: name, condition: condition, template: template, points: points, action: action)
     }

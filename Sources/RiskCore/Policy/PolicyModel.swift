@@ -31,10 +31,10 @@ public final class PolicyModel: Sendable {
         self.declineProbability = declineProbability
         self.weight = weight
         reviewTemplates = Feature.allCases.map {
-            ReasonTemplate(code: PolicyModel.reasonCode(for: $0), feature: $0, threshold: .nan, advice: .tryAgainLater, action: .review)
+            ReasonTemplate.interned(code: PolicyModel.reasonCode(for: $0), feature: $0, threshold: .nan, advice: .tryAgainLater, action: .review)
         }
         declineTemplates = Feature.allCases.map {
-            ReasonTemplate(code: PolicyModel.reasonCode(for: $0), feature: $0, threshold: .nan, advice: .doNotTryAgain, action: .decline)
+            ReasonTemplate.interned(code: PolicyModel.reasonCode(for: $0), feature: $0, threshold: .nan, advice: .doNotTryAgain, action: .decline)
         }
     }
 
