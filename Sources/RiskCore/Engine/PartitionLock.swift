@@ -65,6 +65,14 @@ struct PartitionRoute<Shard, Partition: AnyObject>: @unchecked Sendable {
     let shard: LockedHandle<Shard>
     let partition: Unmanaged<Partition>
 
+    /// Runs `body` on the partition with its shard's lock held.
+    @inline(__always)
+    func withLockedPartition<Result>(_ body: (Partition) -> Result) -> Result {
+        shard.lock()
+        defer { shard.unlock() }
+        return partition._withUnsafeGuaranteedRef(body)
+    }
+
     init(_ locked: Locked<Shard>, partition: (Shard) -> Partition) {
         shard = locked.handle
         self.partition = .passUnretained(partition(locked.handle.value.pointee))

@@ -52,8 +52,8 @@ extension RiskEngine {
     /// table may be growing on another thread), but nothing is waited for or changed.
     @inline(__always)
     func prefetchRecords(_ tx: Transaction) {
-        terminalShards[configuration.partition(of: tx.terminal)].withLock { $0.prefetch(tx, as: .terminal) }
-        merchantShards[configuration.partition(of: tx.merchant)].withLock { $0.prefetch(tx, as: .merchant) }
-        cardShards[configuration.partition(of: tx.card.hash)].withLock { $0.partition.prefetch(tx) }
+        terminalRoutes[configuration.partition(of: tx.terminal)].withLockedPartition { $0.prefetch(tx, as: .terminal) }
+        merchantRoutes[configuration.partition(of: tx.merchant)].withLockedPartition { $0.prefetch(tx, as: .merchant) }
+        cardRoutes[configuration.partition(of: tx.card.hash)].withLockedPartition { $0.prefetch(tx) }
     }
 }

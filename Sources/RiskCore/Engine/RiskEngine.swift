@@ -121,17 +121,17 @@ public final class RiskEngine: Sendable {
     /// windows; system declines (91, 96, …) are counted apart and never as fraud evidence.
     public func record(outcome: Outcome) {
         let tx = outcome.transaction
-        terminalShards[configuration.partition(of: tx.terminal)].withLock { $0.apply(outcome, key: tx.terminal) }
-        merchantShards[configuration.partition(of: tx.merchant)].withLock { $0.apply(outcome, key: tx.merchant) }
-        cardShards[configuration.partition(of: tx.card.hash)].withLock { $0.partition.apply(outcome) }
+        terminalRoutes[configuration.partition(of: tx.terminal)].withLockedPartition { $0.apply(outcome, key: tx.terminal) }
+        merchantRoutes[configuration.partition(of: tx.merchant)].withLockedPartition { $0.apply(outcome, key: tx.merchant) }
+        cardRoutes[configuration.partition(of: tx.card.hash)].withLockedPartition { $0.apply(outcome) }
     }
 
     /// Records a chargeback or fraud report: raises the fraud counts of the card, terminal and
     /// merchant at the report's time.
     public func record(feedback: Feedback) {
-        terminalShards[configuration.partition(of: feedback.terminal)].withLock { $0.apply(feedback, key: feedback.terminal) }
-        merchantShards[configuration.partition(of: feedback.merchant)].withLock { $0.apply(feedback, key: feedback.merchant) }
-        cardShards[configuration.partition(of: feedback.card.hash)].withLock { $0.partition.apply(feedback) }
+        terminalRoutes[configuration.partition(of: feedback.terminal)].withLockedPartition { $0.apply(feedback, key: feedback.terminal) }
+        merchantRoutes[configuration.partition(of: feedback.merchant)].withLockedPartition { $0.apply(feedback, key: feedback.merchant) }
+        cardRoutes[configuration.partition(of: feedback.card.hash)].withLockedPartition { $0.apply(feedback) }
     }
 
     /// Puts a card on a status list (lost, stolen, frozen, allow-listed) or clears it (`.normal`).
@@ -141,7 +141,7 @@ public final class RiskEngine: Sendable {
 
     /// Applies a status list update.
     public func record(status update: StatusUpdate) {
-        cardShards[configuration.partition(of: update.card.hash)].withLock { $0.partition.apply(update) }
+        cardRoutes[configuration.partition(of: update.card.hash)].withLockedPartition { $0.apply(update) }
     }
 
     /// Applies one stream record in order: a transaction is scored and then its historical
