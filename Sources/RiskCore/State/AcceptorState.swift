@@ -174,10 +174,12 @@ struct AcceptorState: KeyedState {
     }
 
     /// Byte offsets of the record's arrays.
+    /// (Computed where used, so the optimizer folds each to a constant; stored `static let`s
+    /// cost a `swift_once` call on every read.)
     private enum Layout {
-        static let dayBuckets = MemoryLayout<AcceptorState>.offset(of: \.days.buckets)!
-        static let minutes = MemoryLayout<AcceptorState>.offset(of: \.minutes)!
-        static let cardBitmaps = MemoryLayout<AcceptorState>.offset(of: \.cardBitmaps)!
+        static var dayBuckets: Int { MemoryLayout<AcceptorState>.offset(of: \.days.buckets)! }
+        static var minutes: Int { MemoryLayout<AcceptorState>.offset(of: \.minutes)! }
+        static var cardBitmaps: Int { MemoryLayout<AcceptorState>.offset(of: \.cardBitmaps)! }
     }
 
     // The helpers below are `mutating` only so that they read the record in place: a
