@@ -66,6 +66,24 @@ struct CompleteTrees: @unchecked Sendable {
     let slotInputs: UnsafeMutableBufferPointer<Int32>
     /// The number of used features `S`.
     var slotCount: Int { slotInputs.count }
+    /// Whether slot `j` reads input `j` for every slot (filling them is then a straight
+    /// conversion the compiler vectorizes, not a gather).
+    let contiguous: Bool
+
+    init(groups: UnsafeMutableBufferPointer<Group>, nodes: UnsafeMutableBufferPointer<CompleteNode>,
+         attributed: UnsafeMutableBufferPointer<AttributedNode>, slotInputs: UnsafeMutableBufferPointer<Int32>) {
+        self.groups = groups
+        self.nodes = nodes
+        self.attributed = attributed
+        self.slotInputs = slotInputs
+        contiguous = slotInputs.enumerated().allSatisfy { Int($1) == $0 }
+    }
+
+    /// Whether a model of `inputCount` inputs can have one slot per input: the slots fit on the
+    /// stack and every slot and sink index fits in 16 bits.
+    static func fitsContiguousSlots(inputCount: Int) -> Bool {
+        slotBytes(slotCount: inputCount) <= TreeEnsemble.maxStackSlotBytes && 2 * inputCount + lanes <= Int(Int16.max)
+    }
 
     /// Bytes of the slot scratch: the used features, their negations and a 0, as float32.
     static func slotBytes(slotCount: Int) -> Int { (2 * slotCount + 1) * MemoryLayout<Float>.stride }
@@ -96,10 +114,16 @@ struct CompleteTrees: @unchecked Sendable {
         let count = slotInputs.count
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 &* count &+ 1) { slots in
             let slots = slots.baseAddress!
-            for j in 0..<count {
-                let v = Float(x[Int(inputs[j])])
-                slots[j] = v
-                slots[count &+ j] = -v
+            if contiguous {
+                let x = x.baseAddress!
+                for j in 0..<count { slots[j] = Float(x[j]) }
+                for j in 0..<count { slots[count &+ j] = -slots[j] }
+            } else {
+                for j in 0..<count {
+                    let v = Float(x[Int(inputs[j])])
+                    slots[j] = v
+                    slots[count &+ j] = -v
+                }
             }
             slots[2 &* count] = 0
             return body(UnsafePointer(slots))

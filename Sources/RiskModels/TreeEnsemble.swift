@@ -73,8 +73,14 @@ public struct TreeEnsemble: ScoringModel {
         var inputs: [Int32] = []
         var leafCount = 0
         var bias = baseMargin
-        // Nodes read only the features the splits use, through compact slots.
-        let used = Set(trees.flatMap { $0.splits.map(\.feature) }).sorted()
+        // Nodes read features through slots. LightGBM (five slots a feature) and wide XGBoost
+        // models use only the features the splits use; an XGBoost model whose every feature fits
+        // the complete-tree slot scratch gets one slot per input in input order, so that filling
+        // the slots is one contiguous, vectorizable conversion (see ``CompleteTrees``).
+        let split = Set(trees.flatMap { $0.splits.map(\.feature) }).sorted()
+        let everyInput = Array(Int32(0)..<Int32(featureNames.count))
+        let used = format == .xgboost && CompleteTrees.fitsContiguousSlots(inputCount: featureNames.count)
+            && split.allSatisfy({ $0 < featureNames.count }) ? everyInput : split
         let slotOf = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, Int32($0)) })
         let slotCount = Int32(used.count)
         for tree in trees {

@@ -20,7 +20,7 @@ struct CompleteTreeTests {
         let trees = (0..<treeCount).map { _ in Random.randomTree(&g, features: features, depth: depth, lightGBM: false) }
         for tree in trees { try tree.validate(featureCount: features) }
         let model = Self.xgboost(trees, features: features)
-        #expect(model.storage.completeTrees != nil)
+        #expect(model.storage.completeTrees?.contiguous == true)
         let thresholds: [Double] = trees.flatMap { $0.splits.map(\.threshold) } + [0]
         for _ in 0..<300 {
             let x = Random.randomInput(&g, features: features, thresholds: thresholds)
@@ -85,7 +85,9 @@ struct CompleteTreeTests {
         #expect(MemoryLayout<AttributedNode>.stride == 16)
         let model = Self.xgboost([Self.stump(threshold: 0.5, defaultLeft: false)], features: 1)
         let bound = try model.bind(to: ["other", "f0"])
-        #expect(bound.storage.completeTrees != nil)
+        // Unbound, slot j reads input j (the straight conversion); bound, slot 0 reads input 1.
+        #expect(model.storage.completeTrees?.contiguous == true)
+        #expect(bound.storage.completeTrees?.contiguous == false)
         #expect(bound.margin([1, 0]) == Double(Float(0.25) + 1))
         #expect(bound.margin([0, 1]) == Double(Float(0.25) + 2))
         #expect(bound.contributions([0, 1]).values == [0, 0.5])
