@@ -76,7 +76,8 @@ public final class RiskEngine: Sendable {
     /// Scores a transaction and leaves the features it used in `features`.
     @discardableResult
     public func score(_ tx: Transaction, features: inout FeatureVector) -> Decision {
-        TransactionFeatures.write(tx, into: &features)
+        let minorUnitScale = tx.currency.minorUnitScale
+        TransactionFeatures.write(tx, minorUnitScale: minorUnitScale, into: &features)
         // Straight-line locking (always terminal, merchant, card) rather than nested `withLock`
         // closures, so the decision is built once in place instead of copied out level by level;
         // the partitions are reached through unretained routes (no reference counting).
@@ -105,9 +106,9 @@ public final class RiskEngine: Sendable {
                     merchants.acceptors.prefetchRecord(at: merchant, time: tx.time)
                     cards.cards.prefetchRecord(at: card, time: tx.time)
                     let status = cards.statuses.status(of: tx.card.hash)
-                    terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, into: &features)
-                    merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, into: &features)
-                    cards.observe(tx, at: card, status: status, into: &features)
+                    terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, minorUnitScale: minorUnitScale, into: &features)
+                    merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, minorUnitScale: minorUnitScale, into: &features)
+                    cards.observe(tx, at: card, status: status, minorUnitScale: minorUnitScale, into: &features)
                     let shard = cardRoute.shard.value
                     return Unmanaged.passUnretained(shard.pointee.policy)._withUnsafeGuaranteedRef {
                         $0.decide(&features, transactionID: tx.id, policyVersion: shard.pointee.policyVersion)

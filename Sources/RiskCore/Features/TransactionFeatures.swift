@@ -14,7 +14,14 @@ public enum TransactionFeatures {
     /// Writes the `tx.*` features of `tx`.
     @inline(__always)
     public static func write(_ tx: Transaction, into features: inout FeatureVector) {
-        features[.txAmount] = tx.majorAmount
+        write(tx, minorUnitScale: tx.currency.minorUnitScale, into: &features)
+    }
+
+    /// ``write(_:into:)`` with the currency's minor-unit scale already looked up (the scoring
+    /// path looks it up once for every stage that needs it).
+    @inline(__always)
+    static func write(_ tx: Transaction, minorUnitScale: Double, into features: inout FeatureVector) {
+        features[.txAmount] = Double(tx.amount) / minorUnitScale
         features[.txHour] = Double(EventTime.hourOfDay(tx.time))
         features[.txDayOfWeek] = Double(EventTime.dayOfWeek(tx.time))
         features[.txMCC] = Double(tx.mcc)

@@ -256,9 +256,10 @@ struct AcceptorState: KeyedState {
     private mutating func holds(_ minute: Int64) -> Bool { minute <= newestMinute && minute > newestMinute - 60 }
 
     /// Records an attempt and writes the acceptor's features at `offset` (the first terminal or
-    /// merchant feature index); the counts include this attempt.
+    /// merchant feature index); the counts include this attempt. `minorUnitScale` is the
+    /// currency's ``CurrencyCode/minorUnitScale``.
     @inline(__always)
-    mutating func observe(_ tx: Transaction, offset: Int, into features: inout FeatureVector) {
+    mutating func observe(_ tx: Transaction, offset: Int, minorUnitScale: Double, into features: inout FeatureVector) {
         let minute = EventTime.minuteIndex(tx.time)
         lastSeen = max(lastSeen, tx.time)
         if tx.messageType == .authorization {
@@ -271,7 +272,7 @@ struct AcceptorState: KeyedState {
                     lastHour.attempts += 1
                     if inLast10 { last10Minutes.attempts += 1 }
                 }
-                if tx.majorAmount <= 2, minutes[slot].smallAttempts != .max {
+                if Double(tx.amount) / minorUnitScale <= 2, minutes[slot].smallAttempts != .max {
                     minutes[slot].smallAttempts += 1
                     lastHour.smallAttempts += 1
                     if inLast10 { last10Minutes.smallAttempts += 1 }

@@ -3,11 +3,12 @@ extension CardState {
     static let noPreviousEvent: Double = 1e9
 
     /// Records an authorization attempt and writes the card's velocity features, which count
-    /// this attempt. A reversal is not an attempt: it only reads the features.
+    /// this attempt. A reversal is not an attempt: it only reads the features. `minorUnitScale`
+    /// is the currency's ``CurrencyCode/minorUnitScale``.
     @inline(__always)
-    mutating func observe(_ tx: Transaction, into features: inout FeatureVector) {
+    mutating func observe(_ tx: Transaction, minorUnitScale: Double, into features: inout FeatureVector) {
         let time = tx.time
-        let majorAmount = tx.majorAmount
+        let majorAmount = Double(tx.amount) / minorUnitScale
         let previousAttempt = lastAttempt
         let isAttempt = tx.messageType == .authorization
         lastSeen = max(lastSeen, time)
@@ -32,7 +33,7 @@ extension CardState {
         if isAttempt {
             recordAttempt(tx, hour: hour, majorAmount: majorAmount)
         }
-        writeRingFeatures(at: time, minorUnitScale: tx.currency.minorUnitScale, into: &features)
+        writeRingFeatures(at: time, minorUnitScale: minorUnitScale, into: &features)
         let month = days.summary(endingAt: EventTime.dayIndex(time))
         features[.cardAttempts7d] = Double(month.attempts7d)
         features[.cardDeclines7d] = Double(month.declines7d)

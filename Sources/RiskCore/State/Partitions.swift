@@ -17,18 +17,19 @@ public final class CardPartition {
     /// Writes the card's status and velocity features (the `card.*` names), recording the attempt.
     @inline(__always)
     public func observe(_ tx: Transaction, into features: inout FeatureVector) {
-        observe(tx, at: cards.resolve(tx.card.hash, time: tx.time), status: statuses.status(of: tx.card.hash), into: &features)
+        observe(tx, at: cards.resolve(tx.card.hash, time: tx.time), status: statuses.status(of: tx.card.hash),
+                minorUnitScale: tx.currency.minorUnitScale, into: &features)
     }
 
-    /// ``observe(_:into:)`` for a record already located with `cards.resolve` and a status
-    /// already looked up.
+    /// ``observe(_:into:)`` for a record already located with `cards.resolve`, a status already
+    /// looked up and the currency's ``CurrencyCode/minorUnitScale``.
     @inline(__always)
-    func observe(_ tx: Transaction, at position: Int, status: CardStatus, into features: inout FeatureVector) {
+    func observe(_ tx: Transaction, at position: Int, status: CardStatus, minorUnitScale: Double, into features: inout FeatureVector) {
         features[.cardLost] = status == .lost ? 1 : 0
         features[.cardStolen] = status == .stolen ? 1 : 0
         features[.cardFrozen] = status == .frozen ? 1 : 0
         features[.cardAllowListed] = status == .allowListed ? 1 : 0
-        cards.slab[position].observe(tx, into: &features)
+        cards.slab[position].observe(tx, minorUnitScale: minorUnitScale, into: &features)
     }
 
     /// Asks the processor to bring the card record the next ``observe(_:into:)`` of `tx` will
@@ -80,13 +81,14 @@ public final class AcceptorPartition {
 
     @inline(__always)
     func observe(_ tx: Transaction, key: UInt64, offset: Int, into features: inout FeatureVector) {
-        observe(tx, at: acceptors.resolve(key, time: tx.time), offset: offset, into: &features)
+        observe(tx, at: acceptors.resolve(key, time: tx.time), offset: offset, minorUnitScale: tx.currency.minorUnitScale, into: &features)
     }
 
-    /// Observes `tx` on the record at `position` (located with `acceptors.resolve`).
+    /// Observes `tx` on the record at `position` (located with `acceptors.resolve`), given the
+    /// currency's ``CurrencyCode/minorUnitScale``.
     @inline(__always)
-    func observe(_ tx: Transaction, at position: Int, offset: Int, into features: inout FeatureVector) {
-        acceptors.slab[position].observe(tx, offset: offset, into: &features)
+    func observe(_ tx: Transaction, at position: Int, offset: Int, minorUnitScale: Double, into features: inout FeatureVector) {
+        acceptors.slab[position].observe(tx, offset: offset, minorUnitScale: minorUnitScale, into: &features)
     }
 
     /// Asks the processor to bring the record the next observation of `tx` will use into cache,
