@@ -130,13 +130,24 @@ struct CompleteTrees: @unchecked Sendable {
         }
     }
 
+    /// The number of `Int32`s of a trail: one final position per lane of every group.
+    var trailLength: Int { groups.count &* Self.lanes }
+
     /// The sum of the leaves reached for input `x` (at least as many values as the largest
-    /// slot input), in tree order, from `start`, in float32 as XGBoost sums.
+    /// slot input), in tree order, from `start`, in float32 as XGBoost sums. The position each
+    /// tree's walk ended at goes to `trail` (``trailLength`` values), from which
+    /// ``contributions(trail:into:)`` explains the same input without walking the trees again.
     @inline(__always)
-    func margin(_ x: UnsafeBufferPointer<Double>, start: Float) -> Float {
+    func margin(_ x: UnsafeBufferPointer<Double>, start: Float, trail: UnsafeMutablePointer<Int32>) -> Float {
         let nodes = UnsafeRawPointer(nodes.baseAddress!)
         let groups = UnsafeBufferPointer(groups)
-        return withSlots(x) { Self.sumLeaves(nodes, groups, $0, start) }
+        return withSlots(x) { Self.sumLeaves(nodes, groups, $0, start, trail) }
+    }
+
+    /// ``margin(_:start:trail:)`` with a trail of its own on the stack.
+    @inline(__always)
+    func margin(_ x: UnsafeBufferPointer<Double>, start: Float) -> Float {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: trailLength) { margin(x, start: start, trail: $0.baseAddress!) }
     }
 
     /// The walk behind ``margin(_:start:)``, out of line so that the eight lane offsets, the
@@ -145,9 +156,11 @@ struct CompleteTrees: @unchecked Sendable {
     /// constant displacement and a step ends in one `lea`.
     @inline(never)
     static func sumLeaves(
-        _ nodes: UnsafeRawPointer, _ groups: UnsafeBufferPointer<Group>, _ slots: UnsafePointer<Float>, _ start: Float
+        _ nodes: UnsafeRawPointer, _ groups: UnsafeBufferPointer<Group>, _ slots: UnsafePointer<Float>, _ start: Float,
+        _ trail: UnsafeMutablePointer<Int32>
     ) -> Float {
         var sum = start
+        var trail = trail
         for group in groups {
             let p = nodes + Int(group.offset) &* nodeBytes
             var a = rootOffset(lane: 0), b = rootOffset(lane: 1), c = rootOffset(lane: 2), d = rootOffset(lane: 3)
@@ -172,6 +185,15 @@ struct CompleteTrees: @unchecked Sendable {
             sum += p.load(fromByteOffset: f, as: CompleteNode.self).threshold
             sum += p.load(fromByteOffset: g, as: CompleteNode.self).threshold
             sum += p.load(fromByteOffset: h, as: CompleteNode.self).threshold
+            trail[0] = Int32(truncatingIfNeeded: a)
+            trail[1] = Int32(truncatingIfNeeded: b)
+            trail[2] = Int32(truncatingIfNeeded: c)
+            trail[3] = Int32(truncatingIfNeeded: d)
+            trail[4] = Int32(truncatingIfNeeded: e)
+            trail[5] = Int32(truncatingIfNeeded: f)
+            trail[6] = Int32(truncatingIfNeeded: g)
+            trail[7] = Int32(truncatingIfNeeded: h)
+            trail += lanes
         }
         return sum
     }
@@ -196,7 +218,55 @@ struct CompleteTrees: @unchecked Sendable {
         }
     }
 
-    /// The walk behind ``contributions(_:into:)``, out of line like ``sumLeaves(_:_:_:_:)``, over
+    /// ``contributions(_:into:)`` from the trail ``margin(_:start:trail:)`` left for the same
+    /// input: no comparison is made again. The position a walk ended at names its whole path
+    /// (the ancestors of heap position `k` are `k >> 1`, `k >> 2`, …), so each level's credit is
+    /// read straight from the ``AttributedNode`` there, in the same group, level and lane order
+    /// as the walk, so the sums are bit for bit the same.
+    @inline(__always)
+    func contributions(trail: UnsafePointer<Int32>, into output: UnsafeMutablePointer<Double>) {
+        let attributed = UnsafeRawPointer(attributed.baseAddress!)
+        let groups = UnsafeBufferPointer(groups)
+        let inputs = UnsafePointer(slotInputs.baseAddress!)
+        let count = slotInputs.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: count &+ Self.lanes) { bySlot in
+            bySlot.initialize(repeating: 0)
+            Self.attribute(attributed, groups, trail, bySlot.baseAddress!)
+            for j in 0..<count {
+                output[Int(inputs[j])] = bySlot[j]
+            }
+        }
+    }
+
+    /// The credits behind ``contributions(trail:into:)``.
+    @inline(never)
+    static func attribute(
+        _ attributed: UnsafeRawPointer, _ groups: UnsafeBufferPointer<Group>, _ trail: UnsafePointer<Int32>,
+        _ bySlot: UnsafeMutablePointer<Double>
+    ) {
+        let bytes = MemoryLayout<AttributedNode>.stride
+        let row = lanes &* bytes
+        var trail = trail
+        for group in groups {
+            let q = attributed + Int(group.offset) &* bytes
+            let depth = Int(group.depth)
+            // A trail entry is the byte offset `64k + 8·lane` of the bottom position `k` reached;
+            // level 1 (the root's child) first, the bottom last, lane by lane: the walk's order.
+            var level = 1
+            while level <= depth {
+                let shift = depth &- level
+                for lane in 0..<lanes {
+                    let k = (Int(trail[lane]) &- lane &* nodeBytes) / rowBytes
+                    let node = q.load(fromByteOffset: (k &>> shift) &* row &+ lane &* bytes, as: AttributedNode.self)
+                    bySlot[Int(node.creditSlot)] += node.credit
+                }
+                level &+= 1
+            }
+            trail += lanes
+        }
+    }
+
+    /// The walk behind ``contributions(_:into:)``, out of line like ``sumLeaves(_:_:_:_:_:)``, over
     /// the 16-byte ``AttributedNode``s: a lane's position is the byte offset `128k + 16·lane`,
     /// and the record reached by a step holds both the credit for arriving and the next split.
     @inline(never)

@@ -78,6 +78,34 @@ public enum RiskModel: ScoringModel {
         }
     }
 
+    /// The length of a trail for ``margin(_:trail:)`` (0 for models that keep none).
+    public var trailLength: Int {
+        switch self {
+        case let .treeEnsemble(m): m.trailLength
+        case .logisticRegression: 0
+        }
+    }
+
+    /// The wrapped model's margin, recording a trail where the model keeps one (see
+    /// ``TreeEnsemble/margin(_:trail:)``).
+    public func margin(_ x: UnsafeBufferPointer<Double>, trail: UnsafeMutableBufferPointer<Int32>) -> Double {
+        switch self {
+        case let .treeEnsemble(m): m.margin(x, trail: trail)
+        case let .logisticRegression(m): m.margin(x)
+        }
+    }
+
+    /// The wrapped model's contributions from the trail ``margin(_:trail:)`` left for the same
+    /// input (see ``TreeEnsemble/contributions(_:trail:into:)``); returns the bias.
+    public func contributions(
+        _ x: UnsafeBufferPointer<Double>, trail: UnsafeBufferPointer<Int32>, into out: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        switch self {
+        case let .treeEnsemble(m): m.contributions(x, trail: trail, into: out)
+        case let .logisticRegression(m): m.contributions(x, into: out)
+        }
+    }
+
     /// The wrapped model's link function.
     public func probability(margin: Double) -> Double {
         switch self {

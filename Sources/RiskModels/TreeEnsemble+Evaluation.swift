@@ -36,6 +36,20 @@ extension TreeEnsemble {
         }
     }
 
+    /// The number of `Int32`s ``margin(_:trail:)`` records: one per tree (and padding lane) for
+    /// XGBoost ensembles laid out as ``CompleteTrees``, 0 otherwise (a trail is then not used).
+    public var trailLength: Int { format == .xgboost ? storage.completeTrees?.trailLength ?? 0 : 0 }
+
+    /// ``margin(_:)`` that also records in `trail` where each tree's walk ended, so that
+    /// ``contributions(_:trail:into:)`` can explain the same input without walking the trees
+    /// again. A trail shorter than ``trailLength`` is not written.
+    public func margin(_ x: UnsafeBufferPointer<Double>, trail: UnsafeMutableBufferPointer<Int32>) -> Double {
+        guard format == .xgboost, let complete = storage.completeTrees, let base = trail.baseAddress,
+              trail.count >= complete.trailLength else { return margin(x) }
+        precondition(x.count >= inputCount, "feature vector has \(x.count) values, model needs \(inputCount)")
+        return Double(complete.margin(x, start: Float(storage.baseMargin), trail: base))
+    }
+
     /// The XGBoost margin walked over the explicit ``Float32Split`` nodes: for ensembles too deep
     /// for ``CompleteTrees`` and for inputs whose slots do not fit on the stack.
     func explicitXGBoostMargin(_ x: UnsafeBufferPointer<Double>) -> Float {

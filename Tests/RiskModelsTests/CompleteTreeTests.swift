@@ -32,7 +32,38 @@ struct CompleteTreeTests {
                 expected.withUnsafeMutableBufferPointer { model.explicitXGBoostContributions(x, into: $0.baseAddress!) }
             }
             #expect(model.contributions(x).values == expected)
+            // The same contributions from the trail the margin's walk left, bit for bit.
+            var trail = [Int32](repeating: -1, count: model.trailLength)
+            var fromTrail = [Double](repeating: .nan, count: features)
+            let margin = x.withUnsafeBufferPointer { x in trail.withUnsafeMutableBufferPointer { model.margin(x, trail: $0) } }
+            #expect(margin == model.margin(x))
+            let bias = x.withUnsafeBufferPointer { x in
+                trail.withUnsafeBufferPointer { trail in
+                    fromTrail.withUnsafeMutableBufferPointer { model.contributions(x, trail: trail, into: $0) }
+                }
+            }
+            #expect(fromTrail == expected)
+            #expect(bias == model.contributions(x).bias)
         }
+    }
+
+    @Test("a trail shorter than the model's is neither written nor read")
+    func shortTrailIsIgnored() throws {
+        var g = Random.Generator(state: 7)
+        let features = 6
+        let trees = (0..<12).map { _ in Random.randomTree(&g, features: features, depth: 4, lightGBM: false) }
+        let model = Self.xgboost(trees, features: features)
+        #expect(model.trailLength == 16)
+        let x = Random.randomInput(&g, features: features, thresholds: trees.flatMap { $0.splits.map(\.threshold) })
+        var short = [Int32](repeating: 12_345, count: model.trailLength - 1)
+        let margin = x.withUnsafeBufferPointer { x in short.withUnsafeMutableBufferPointer { model.margin(x, trail: $0) } }
+        #expect(margin == model.margin(x))
+        #expect(short.allSatisfy { $0 == 12_345 })
+        var out = [Double](repeating: .nan, count: features)
+        _ = x.withUnsafeBufferPointer { x in
+            short.withUnsafeBufferPointer { trail in out.withUnsafeMutableBufferPointer { model.contributions(x, trail: trail, into: $0) } }
+        }
+        #expect(out == model.contributions(x).values)
     }
 
     @Test("groups deeper than the limit use the explicit nodes, which still match the reference")

@@ -86,20 +86,32 @@ public final class Policy: Sendable {
             decision.append(reason(otherRules.templates[index], features))
         }
         if let model {
-            let probability = model.probability(features)
-            points += model.weight * probability
-            strongest = max(strongest, model.action(for: probability))
-        }
-        let score = min(points, 100)
-        let byScore: Action = score >= declineThreshold ? .decline : (score >= reviewThreshold ? .review : .allow)
-        decision.score = score
-        decision.action = max(strongest, byScore)
-        if let model, decision.action != .allow {
-            model.appendReasons(to: &decision, features: features)
+            // The model's walk leaves a trail on the stack, from which an explanation (needed
+            // only for review and decline) reads each tree's path instead of walking again.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: model.model.trailLength) { trail in
+                let probability = model.probability(features, trail: trail)
+                points += model.weight * probability
+                settle(&decision, points: points, strongest: max(strongest, model.action(for: probability)))
+                if decision.action != .allow {
+                    model.appendReasons(to: &decision, features: features, trail: UnsafeBufferPointer(trail))
+                }
+            }
+        } else {
+            settle(&decision, points: points, strongest: strongest)
         }
         if decision.reasonCount > 0 {
             decision.advice = decision.reason(at: 0).template.advice
         }
+    }
+
+    /// Sets the score (points, capped at 100) and the action: the strongest of the rules' and
+    /// the model's actions and the one the score thresholds name.
+    @inline(__always)
+    private func settle(_ decision: inout Decision, points: Double, strongest: Action) {
+        let score = min(points, 100)
+        let byScore: Action = score >= declineThreshold ? .decline : (score >= reviewThreshold ? .review : .allow)
+        decision.score = score
+        decision.action = max(strongest, byScore)
     }
 
     @inline(__always)

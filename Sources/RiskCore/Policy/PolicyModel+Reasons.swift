@@ -3,15 +3,17 @@ extension PolicyModel {
     /// up the most for this transaction (Saabas contributions along the tree paths), largest
     /// first; features with no positive contribution are never cited.
     ///
-    /// The contributions live in a stack buffer: nothing is allocated.
+    /// `trail` is what ``probability(_:trail:)`` left for these features (see
+    /// ``RiskModel/contributions(_:trail:into:)``). The contributions live in a stack buffer:
+    /// nothing is allocated.
     @inline(__always)
-    func appendReasons(to decision: inout Decision, features: UnsafePointer<Double>) {
+    func appendReasons(to decision: inout Decision, features: UnsafePointer<Double>, trail: UnsafeBufferPointer<Int32>) {
         let free = Decision.maximumReasons - decision.reasonCount
         guard free > 0 else { return }
         let count = FeatureSchema.count
         let templates = decision.action == .decline ? declineTemplates : reviewTemplates
         withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { contributions in
-            _ = model.contributions(UnsafeBufferPointer(start: features, count: count), into: contributions)
+            _ = model.contributions(UnsafeBufferPointer(start: features, count: count), trail: trail, into: contributions)
             for _ in 0..<free {
                 var best = -1
                 var bestValue = 0.0

@@ -44,10 +44,11 @@ public final class PolicyModel: Sendable {
         "MODEL_" + String(feature.name.uppercased().map { $0 == "." ? "_" : $0 })
     }
 
-    /// The model's probability for a feature vector in schema order.
+    /// The model's probability for a feature vector in schema order, leaving in `trail` (of
+    /// `model.trailLength` values) what ``appendReasons(to:features:trail:)`` needs to explain it.
     @inline(__always)
-    func probability(_ features: UnsafePointer<Double>) -> Double {
-        model.probability(UnsafeBufferPointer(start: features, count: FeatureSchema.count))
+    func probability(_ features: UnsafePointer<Double>, trail: UnsafeMutableBufferPointer<Int32>) -> Double {
+        model.probability(margin: model.margin(UnsafeBufferPointer(start: features, count: FeatureSchema.count), trail: trail))
     }
 
     /// The action the model asks for at `probability`.
