@@ -203,18 +203,8 @@ struct CompleteTrees: @unchecked Sendable {
     /// feature in group, level and lane order.
     @inline(__always)
     func contributions(_ x: UnsafeBufferPointer<Double>, into output: UnsafeMutablePointer<Double>) {
-        let attributed = UnsafeRawPointer(attributed.baseAddress!)
-        let groups = UnsafeBufferPointer(groups)
-        let inputs = UnsafePointer(slotInputs.baseAddress!)
-        let count = slotInputs.count
         withSlots(x) { slots in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: count &+ Self.lanes) { bySlot in
-                bySlot.initialize(repeating: 0)
-                Self.attribute(attributed, groups, slots, bySlot.baseAddress!)
-                for j in 0..<count {
-                    output[Int(inputs[j])] = bySlot[j]
-                }
-            }
+            crediting(output) { Self.attribute(UnsafeRawPointer(attributed.baseAddress!), UnsafeBufferPointer(groups), slots, $0) }
         }
     }
 
@@ -225,13 +215,18 @@ struct CompleteTrees: @unchecked Sendable {
     /// as the walk, so the sums are bit for bit the same.
     @inline(__always)
     func contributions(trail: UnsafePointer<Int32>, into output: UnsafeMutablePointer<Double>) {
-        let attributed = UnsafeRawPointer(attributed.baseAddress!)
-        let groups = UnsafeBufferPointer(groups)
+        crediting(output) { Self.attribute(UnsafeRawPointer(attributed.baseAddress!), UnsafeBufferPointer(groups), trail, $0) }
+    }
+
+    /// Runs `attribute` over zeroed per-slot sums on the stack (the used features, then one sink
+    /// per lane), then writes each used feature's sum to `output[input]`.
+    @inline(__always)
+    private func crediting(_ output: UnsafeMutablePointer<Double>, _ attribute: (UnsafeMutablePointer<Double>) -> Void) {
         let inputs = UnsafePointer(slotInputs.baseAddress!)
         let count = slotInputs.count
         withUnsafeTemporaryAllocation(of: Double.self, capacity: count &+ Self.lanes) { bySlot in
             bySlot.initialize(repeating: 0)
-            Self.attribute(attributed, groups, trail, bySlot.baseAddress!)
+            attribute(bySlot.baseAddress!)
             for j in 0..<count {
                 output[Int(inputs[j])] = bySlot[j]
             }
