@@ -13,19 +13,27 @@ final class Locked<Value>: @unchecked Sendable {
     /// (the lock already makes the access exclusive).
     private let value: UnsafeMutablePointer<Value>
 
+    /// The mutex and the value share one block of whole 128-byte units (the pair of lines the
+    /// adjacent-line prefetcher moves together), so two partitions' locks never share a cache
+    /// line: threads working on different partitions do not bounce each other's lines.
+    private static var blockAlignment: Int { 128 }
+
     init(_ value: Value) {
-        self.value = .allocate(capacity: 1)
-        self.value.initialize(to: value)
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
+        let alignment = max(MemoryLayout<Value>.alignment, MemoryLayout<pthread_mutex_t>.alignment)
+        let valueOffset = (MemoryLayout<pthread_mutex_t>.stride + alignment - 1) / alignment * alignment
+        let used = valueOffset + MemoryLayout<Value>.stride
+        let block = UnsafeMutableRawPointer.allocate(
+            byteCount: (used + Self.blockAlignment - 1) / Self.blockAlignment * Self.blockAlignment,
+            alignment: Self.blockAlignment)
+        mutex = block.initializeMemory(as: pthread_mutex_t.self, repeating: pthread_mutex_t(), count: 1)
         pthread_mutex_init(mutex, nil)
+        self.value = (block + valueOffset).initializeMemory(as: Value.self, repeating: value, count: 1)
     }
 
     deinit {
         pthread_mutex_destroy(mutex)
-        mutex.deallocate()
         value.deinitialize(count: 1)
-        value.deallocate()
+        UnsafeMutableRawPointer(mutex).deallocate()
     }
 
     /// The mutex and the value's address, for the scoring path (see ``LockedHandle``).
