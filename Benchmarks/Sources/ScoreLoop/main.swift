@@ -5,8 +5,9 @@ import RiskCore
 import RiskSim
 
 // `ScoreLoop POLICY [TRANSACTIONS] [MODE]`: generates riskbench's traffic (seed 2, 200,000
-// cards) and scores it once on a fresh engine, MODE `score` (one call a transaction) or `batch`
-// (RiskEngine.score(_:into:), 256 a call). Made for instruction counts: only `scoreAll` does
+// cards) and scores it once on a fresh engine, MODE `score` (one call a transaction), `batch`
+// (RiskEngine.score(_:into:), 256 a call) or `replay` (RiskEngine.process on every record:
+// score, then the issuer's outcome, feedback and status). Made for instruction counts: only `scoreAll` does
 // engine work, so
 //   valgrind --tool=callgrind --toggle-collect='*ScoreLoop*scoreAll*' ScoreLoop POLICY 1000000
 // counts the scoring alone (copy the binary and `strip -g` it first: valgrind cannot read
@@ -14,7 +15,7 @@ import RiskSim
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    print("usage: ScoreLoop POLICY [TRANSACTIONS] [score|batch]")
+    print("usage: ScoreLoop POLICY [TRANSACTIONS] [score|batch|replay]")
     exit(2)
 }
 let policy = try Policy.load(contentsOf: arguments[1])
@@ -23,16 +24,19 @@ let mode = arguments.count > 3 ? arguments[3] : "score"
 let cards = 200_000
 let configuration = GeneratorConfiguration(
     transactions: count, cards: cards, terminals: max(6_000, cards / 30), merchants: max(2_000, cards / 100), seed: 2)
-let transactions: [Transaction] = TrafficGenerator(configuration: configuration).compactMap {
-    if case .transaction(let logged) = $0.record { return logged.transaction }
+let records = TrafficGenerator(configuration: configuration).map(\.record)
+let transactions: [Transaction] = records.compactMap {
+    if case .transaction(let logged) = $0 { return logged.transaction }
     return nil
 }
 
 /// Scores every transaction and returns the number of declines (keeps the decisions observable).
 @inline(never)
-func scoreAll(_ engine: RiskEngine, _ transactions: [Transaction], batch: Bool) -> Int {
+func scoreAll(_ engine: RiskEngine, _ transactions: [Transaction], _ records: [StreamRecord], mode: String) -> Int {
     var declines = 0
-    if batch {
+    if mode == "replay" {
+        for record in records where engine.process(record)?.action == .decline { declines += 1 }
+    } else if mode == "batch" {
         let decisions = UnsafeMutablePointer<Decision>.allocate(capacity: 256)
         defer { decisions.deallocate() }
         transactions.withUnsafeBufferPointer { all in
@@ -53,6 +57,6 @@ func scoreAll(_ engine: RiskEngine, _ transactions: [Transaction], batch: Bool) 
 
 let engine = RiskEngine(policy: policy, configuration: EngineConfiguration(maximumCards: max(1 << 20, cards * 2)))
 let start = ThreadCPUClock.nanoseconds()
-let declines = scoreAll(engine, transactions, batch: mode == "batch")
+let declines = scoreAll(engine, transactions, records, mode: mode)
 let elapsed = ThreadCPUClock.nanoseconds() - start
 print("\(mode): \(transactions.count) transactions, \(declines) declines, \(elapsed / UInt64(max(transactions.count, 1))) ns CPU per transaction")

@@ -76,6 +76,14 @@ public final class RiskEngine: Sendable {
     /// Scores a transaction and leaves the features it used in `features`.
     @discardableResult
     public func score(_ tx: Transaction, features: inout FeatureVector) -> Decision {
+        score(tx, features: &features, thenApply: nil)
+    }
+
+    /// Scores `tx` and then, if given, applies the issuer's `responseCode` to the same three
+    /// records under the same locks (what ``process(_:)`` does for a logged transaction: the
+    /// records are located once, and no other thread can come between the two steps).
+    @inline(__always)
+    private func score(_ tx: Transaction, features: inout FeatureVector, thenApply responseCode: ResponseCode?) -> Decision {
         let minorUnitScale = tx.currency.minorUnitScale
         TransactionFeatures.write(tx, minorUnitScale: minorUnitScale, into: &features)
         // Straight-line locking (always terminal, merchant, card) rather than nested `withLock`
@@ -110,9 +118,15 @@ public final class RiskEngine: Sendable {
                     merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, minorUnitScale: minorUnitScale, into: &features)
                     cards.observe(tx, at: card, status: status, minorUnitScale: minorUnitScale, into: &features)
                     let shard = cardRoute.shard.value
-                    return Unmanaged.passUnretained(shard.pointee.policy)._withUnsafeGuaranteedRef {
+                    let decision = Unmanaged.passUnretained(shard.pointee.policy)._withUnsafeGuaranteedRef {
                         $0.decide(&features, transactionID: tx.id, policyVersion: shard.pointee.policyVersion)
                     }
+                    if let responseCode {
+                        terminals.apply(responseCode, to: tx, at: terminal)
+                        merchants.apply(responseCode, to: tx, at: merchant)
+                        cards.apply(responseCode, to: tx, at: card)
+                    }
+                    return decision
                 }
             }
         }
@@ -152,11 +166,8 @@ public final class RiskEngine: Sendable {
     public func process(_ streamRecord: StreamRecord) -> Decision? {
         switch streamRecord {
         case .transaction(let logged):
-            let decision = score(logged.transaction)
-            if let code = logged.responseCode {
-                record(outcome: Outcome(transaction: logged.transaction, responseCode: code))
-            }
-            return decision
+            var features = FeatureVector()
+            return score(logged.transaction, features: &features, thenApply: logged.responseCode)
         case .feedback(let feedback):
             record(feedback: feedback)
             return nil

@@ -51,6 +51,13 @@ public final class CardPartition {
         cards.withRecord(for: tx.card.hash, time: tx.time) { $0.apply(outcome.responseCode, to: tx) }
     }
 
+    /// Applies the issuer's answer to the attempt `tx` on the record at `position` (located with
+    /// `cards.resolve` under the same ownership).
+    @inline(__always)
+    func apply(_ code: ResponseCode, to tx: Transaction, at position: Int) {
+        cards.slab[position].apply(code, to: tx)
+    }
+
     /// Counts a chargeback or fraud report against the card.
     public func apply(_ feedback: Feedback) {
         cards.withRecord(for: feedback.card.hash, time: feedback.reportTime) { $0.apply(feedback) }
@@ -107,6 +114,13 @@ public final class AcceptorPartition {
     /// Applies the issuer's answer to an attempt observed earlier.
     public func apply(_ outcome: Outcome, as kind: AcceptorKind) {
         apply(outcome, key: kind.key(of: outcome.transaction))
+    }
+
+    /// Applies the issuer's answer to the attempt `tx` on the record at `position` (located with
+    /// `acceptors.resolve` under the same ownership).
+    @inline(__always)
+    func apply(_ code: ResponseCode, to tx: Transaction, at position: Int) {
+        acceptors.slab[position].apply(code, to: tx)
     }
 
     /// Counts a chargeback or fraud report against the terminal or merchant.
