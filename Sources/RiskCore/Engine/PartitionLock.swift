@@ -26,8 +26,23 @@ final class Locked<Value>: @unchecked Sendable {
             byteCount: (used + Self.blockAlignment - 1) / Self.blockAlignment * Self.blockAlignment,
             alignment: Self.blockAlignment)
         mutex = block.initializeMemory(as: pthread_mutex_t.self, repeating: pthread_mutex_t(), count: 1)
-        pthread_mutex_init(mutex, nil)
+        Self.initializeAdaptive(mutex)
         self.value = (block + valueOffset).initializeMemory(as: Value.self, repeating: value, count: 1)
+    }
+
+    /// Initializes `mutex` as glibc's adaptive mutex where there is one: a thread that finds it
+    /// held spins briefly before sleeping, which suits critical sections of a microsecond or two
+    /// (a futex sleep and wake-up cost several).
+    private static func initializeAdaptive(_ mutex: UnsafeMutablePointer<pthread_mutex_t>) {
+        #if canImport(Glibc)
+        var attributes = pthread_mutexattr_t()
+        pthread_mutexattr_init(&attributes)
+        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
+        pthread_mutex_init(mutex, &attributes)
+        pthread_mutexattr_destroy(&attributes)
+        #else
+        pthread_mutex_init(mutex, nil)
+        #endif
     }
 
     deinit {
