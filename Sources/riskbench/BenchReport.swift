@@ -65,7 +65,7 @@ struct BenchReport {
         if let model = results.model {
             lines.append(row("model prediction (margin)", "\(fixed(model.margin.cpuSeconds / Double(model.predictions) * 1e9, 0)) ns CPU",
                              "\(model.predictions) predictions on engine feature vectors"))
-            lines.append(row("model explanation (contributions)", "\(fixed(model.contributions.cpuSeconds / Double(model.explanations) * 1e9, 0)) ns CPU",
+            lines.append(row("model explanation (from the trail)", "\(fixed(model.contributions.cpuSeconds / Double(model.explanations) * 1e9, 0)) ns CPU",
                              "paid only by reviews and declines"))
         }
         lines.append("")

@@ -11,7 +11,8 @@ struct ModelPhase {
         var margin: PhaseTiming
         /// Explanations timed.
         var explanations: Int
-        /// `contributions` (what a review or decline pays for its reasons).
+        /// `contributions` from the trail the margin's walk left (what a review or decline pays
+        /// for its reasons on top of the prediction).
         var contributions: PhaseTiming
     }
 
@@ -44,11 +45,21 @@ struct ModelPhase {
             let margin = PhaseTiming(count: rounds * samples, wallSeconds: marginWatch.wallSeconds, cpuSeconds: marginWatch.cpuSeconds)
             let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: width)
             defer { scratch.deallocate() }
+            // The trails each margin leaves (not timed), as the engine keeps one per decision.
+            let trailLength = model.trailLength
+            let trails = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(samples * trailLength, 1))
+            defer { trails.deallocate() }
+            for index in 0..<samples {
+                sink += model.margin(UnsafeBufferPointer(rebasing: all[index * width..<(index + 1) * width]),
+                                     trail: UnsafeMutableBufferPointer(rebasing: trails[index * trailLength..<(index + 1) * trailLength]))
+            }
             let explanationRounds = 5
             let contributionWatch = Stopwatch()
             for _ in 0..<explanationRounds {
                 for index in 0..<samples {
-                    sink += model.contributions(UnsafeBufferPointer(rebasing: all[index * width..<(index + 1) * width]), into: scratch)
+                    sink += model.contributions(UnsafeBufferPointer(rebasing: all[index * width..<(index + 1) * width]),
+                                                trail: UnsafeBufferPointer(rebasing: trails[index * trailLength..<(index + 1) * trailLength]),
+                                                into: scratch)
                 }
             }
             let contributions = PhaseTiming(count: explanationRounds * samples, wallSeconds: contributionWatch.wallSeconds,
