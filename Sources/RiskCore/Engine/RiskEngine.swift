@@ -117,16 +117,17 @@ public final class RiskEngine: Sendable {
                     terminals.observe(tx, at: terminal, offset: Feature.firstTerminal, minorUnitScale: minorUnitScale, into: &features)
                     merchants.observe(tx, at: merchant, offset: Feature.firstMerchant, minorUnitScale: minorUnitScale, into: &features)
                     cards.observe(tx, at: card, status: status, minorUnitScale: minorUnitScale, into: &features)
-                    let shard = cardRoute.shard.value
-                    let decision = Unmanaged.passUnretained(shard.pointee.policy)._withUnsafeGuaranteedRef {
-                        $0.decide(&features, transactionID: tx.id, policyVersion: shard.pointee.policyVersion)
-                    }
+                    // The features are final here and the decision reads nothing else, so the
+                    // response can be applied before deciding without leaking into it.
                     if let responseCode {
                         terminals.apply(responseCode, to: tx, at: terminal)
                         merchants.apply(responseCode, to: tx, at: merchant)
                         cards.apply(responseCode, to: tx, at: card)
                     }
-                    return decision
+                    let shard = cardRoute.shard.value
+                    return Unmanaged.passUnretained(shard.pointee.policy)._withUnsafeGuaranteedRef {
+                        $0.decide(&features, transactionID: tx.id, policyVersion: shard.pointee.policyVersion)
+                    }
                 }
             }
         }
