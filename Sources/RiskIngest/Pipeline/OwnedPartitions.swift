@@ -4,7 +4,7 @@
 /// and a release per call (the compiler cannot prove the callee leaves the array alone): three
 /// pairs a record in the keyed stage. The array here only keeps the partitions alive; calls go
 /// through unretained references, which is safe because the array outlives every call.
-struct OwnedPartitions<Partition: AnyObject>: @unchecked Sendable {
+struct OwnedPartitions<Partition: AnyObject> {
     /// Keeps the partitions alive.
     private let storage: [Partition]
     /// The same partitions, unretained.
