@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "LockFreeRingTests", dependencies: ["LockFreeRing"]),
 
         // Record parsers and the ingest pipeline.
-        .target(name: "RiskIngest", dependencies: ["RiskCore", "RiskIO", "LockFreeRing"]),
+        .target(name: "RiskIngest", dependencies: ["RiskCore", "RiskIO", "LockFreeRing", "CacheHints"]),
         .testTarget(name: "RiskIngestTests", dependencies: ["RiskIngest", "RiskCore", "RiskIO", "RiskSim"]),
 
         // Synthetic labelled traffic.

@@ -85,8 +85,14 @@ struct DecisionWriterTests {
 
     @Test("masked cards: token hashes in hex without leading zeros, PANs as BIN, stars and last four")
     func maskedCards() {
-        let cards = [CardReference(hash: 0), CardReference(hash: 0x0000_0abc_0000_0001), CardReference(hash: .max),
+        var cards = [CardReference(hash: 0), CardReference(hash: 0x0000_0abc_0000_0001), CardReference(hash: .max),
                      CardReference("4111111111111111"), CardReference("5500000000000004"), CardReference("371449635398431")]
+        // Every token length from 1 to 16 digits, and every digit in every position.
+        for digits in 1...16 {
+            cards.append(CardReference(hash: UInt64.max >> (64 - 4 * digits)))
+            cards.append(CardReference(hash: 0x0123_4567_89ab_cdef >> (64 - 4 * digits) | 1 << (4 * digits - 1)))
+            cards.append(CardReference(hash: 0xfedc_ba98_7654_3210 >> (64 - 4 * digits)))
+        }
         for card in cards {
             var writer = DecisionWriter()
             writer.append(Decision(transactionID: 1), id: RecordID(), card: card)

@@ -8,4 +8,11 @@ static inline __attribute__((always_inline)) void riskscore_prefetch_for_write(c
     __builtin_prefetch(address, 1, 3);
 }
 
+/// Asks the processor to bring the cache line holding `address` into cache ahead of a read
+/// (shared, so other cores reading the same line keep their copies). A hint only, like
+/// `riskscore_prefetch_for_write`.
+static inline __attribute__((always_inline)) void riskscore_prefetch_for_read(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
+
 #endif

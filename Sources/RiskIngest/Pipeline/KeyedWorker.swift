@@ -3,115 +3,154 @@ import RiskCore
 /// One worker of the keyed stage: the single writer of the terminal, merchant and card
 /// partitions `p` with `p % workerCount == index`.
 ///
-/// For each batch, in stream order, it first computes the terminal and merchant features of the
-/// records whose terminal or merchant it owns (applying each record's issuer response and the
-/// feedback to those acceptors right after), then, once every worker has done that for the
-/// batch, the card features and decisions of the records whose card it owns (applying responses,
-/// feedback and status updates to the cards). Per partition that is exactly the order in which
-/// ``RiskEngine/process(_:)`` touches the state.
+/// For each batch, in stream order, it first computes the terminal features of the records
+/// whose terminal it owns, then the merchant features of those whose merchant it owns
+/// (applying each record's issuer response and the feedback to those acceptors right after),
+/// then, once every worker has done that for the batch, the card features and decisions of the
+/// records whose card it owns (applying responses, feedback and status updates to the cards).
+/// Per partition that is exactly the order in which ``RiskEngine/process(_:)`` touches the
+/// state. The parser lists each worker's slots (``SlotRoutes``), so a worker visits only its
+/// own records and prefetches the state of the ones it will reach a few records later.
 final class KeyedWorker: @unchecked Sendable {
     let index: Int
-    let workerCount: Int
-    let configuration: EngineConfiguration
+    let ownership: PartitionOwnership
     let policy: Policy
     let ranges: AcceptorFeatureRanges
     let policyVersion: Int
-    /// Owned partitions, at `partition / workerCount`.
-    private let terminals: [AcceptorPartition]
-    private let merchants: [AcceptorPartition]
-    private let cards: [CardPartition]
+    /// Owned partitions, at ``PartitionOwnership/localPartition(of:)``.
+    private let terminals: OwnedPartitions<AcceptorPartition>
+    private let merchants: OwnedPartitions<AcceptorPartition>
+    private let cards: OwnedPartitions<CardPartition>
     /// Where acceptor features are computed before being copied into the batch (allocated once).
     private let scratch: UnsafeMutablePointer<FeatureVector>
-    /// How many slots ahead the records are prefetched (their index lines twice as far): enough
-    /// for the cache misses to overlap the work on the slots in between.
+    /// Where a transaction's full feature vector is assembled and decided on: one vector that
+    /// stays in this core's cache, rather than one per slot travelling from the parser.
+    private let features: UnsafeMutablePointer<FeatureVector>
+    /// How many of its own records ahead a worker prefetches a record's state (its index lines
+    /// twice as far, the transaction itself three times as far): enough for the cache misses
+    /// to overlap the work on the records between.
     private static let lookaheadDistance = 3
 
-    init(index: Int, workerCount: Int, configuration: EngineConfiguration, policy: Policy, ranges: AcceptorFeatureRanges,
-         policyVersion: Int) {
+    init(index: Int, ownership: PartitionOwnership, policy: Policy, ranges: AcceptorFeatureRanges, policyVersion: Int) {
         self.policyVersion = policyVersion
         self.index = index
-        self.workerCount = workerCount
-        self.configuration = configuration
+        self.ownership = ownership
         self.policy = policy
         self.ranges = ranges
-        let owned = max(configuration.partitions - index + workerCount - 1, 0) / workerCount
-        terminals = (0..<owned).map { _ in AcceptorPartition(maximumAcceptors: configuration.terminalsPerPartition) }
-        merchants = (0..<owned).map { _ in AcceptorPartition(maximumAcceptors: configuration.merchantsPerPartition) }
-        cards = (0..<owned).map { _ in CardPartition(maximumCards: configuration.cardsPerPartition) }
+        let configuration = ownership.configuration
+        let owned = ownership.partitionCount(of: index)
+        terminals = OwnedPartitions(count: owned) { AcceptorPartition(maximumAcceptors: configuration.terminalsPerPartition) }
+        merchants = OwnedPartitions(count: owned) { AcceptorPartition(maximumAcceptors: configuration.merchantsPerPartition) }
+        cards = OwnedPartitions(count: owned) { CardPartition(maximumCards: configuration.cardsPerPartition) }
         scratch = .allocate(capacity: 1)
         scratch.initialize(to: FeatureVector())
+        features = .allocate(capacity: 1)
+        features.initialize(to: FeatureVector())
     }
 
-    deinit { scratch.deinitialize(count: 1).deallocate() }
-
-    /// The local index of the (owned) partition of `key`.
-    @inline(__always)
-    private func local(_ key: UInt64) -> Int {
-        configuration.partition(of: key) / workerCount
+    deinit {
+        scratch.deinitialize(count: 1).deallocate()
+        features.deinitialize(count: 1).deallocate()
+        terminals.deallocate()
+        merchants.deallocate()
+        cards.deallocate()
     }
+
+    /// The number of keyed workers.
+    var workerCount: Int { ownership.workers }
 
     /// Terminal and merchant work on a batch: only the slots whose terminal or merchant this
-    /// worker owns (the parser recorded the owners), without reading the others' records.
+    /// worker owns. Terminals and merchants live in separate partitions, so doing all of a
+    /// batch's terminal work before its merchant work keeps every partition's order.
     func processAcceptors(_ batch: RecordBatch) {
+        processAcceptors(batch, as: .terminal, slots: batch.routes.slots(.terminal, worker: index), in: terminals,
+                         range: ranges.terminal, values: batch.terminalValues)
+        processAcceptors(batch, as: .merchant, slots: batch.routes.slots(.merchant, worker: index), in: merchants,
+                         range: ranges.merchant, values: batch.merchantValues)
+    }
+
+    /// One acceptor kind's work on the slots listed for it.
+    @inline(__always)
+    private func processAcceptors(_ batch: RecordBatch, as kind: AcceptorKind, slots: UnsafeBufferPointer<Int32>,
+                                  in partitions: OwnedPartitions<AcceptorPartition>, range: Range<Int>,
+                                  values: UnsafeMutablePointer<Double>) {
         let stride = ranges.slotStride
-        let me = UInt8(truncatingIfNeeded: index)
-        for slot in 0..<batch.count where batch.kinds[slot] != .rejected {
-            prefetchAcceptors(batch, slot: slot + 2 * Self.lookaheadDistance, indexOnly: true)
-            prefetchAcceptors(batch, slot: slot + Self.lookaheadDistance, indexOnly: false)
-            let owners = batch.owners + slot * 3
-            let ownsTerminal = owners[0] == me
-            let ownsMerchant = owners[1] == me
-            guard ownsTerminal || ownsMerchant else { continue }
+        let distance = Self.lookaheadDistance
+        for position in 0..<min(3 * distance, slots.count) {
+            prefetchAcceptorSlot(batch, slot: Int(slots[position]), values: values)
+        }
+        for position in 0..<min(2 * distance, slots.count) {
+            prefetchAcceptor(batch, slot: Int(slots[position]), as: kind, in: partitions, indexOnly: true)
+        }
+        for position in 0..<min(distance, slots.count) {
+            prefetchAcceptor(batch, slot: Int(slots[position]), as: kind, in: partitions, indexOnly: false)
+        }
+        for position in 0..<slots.count {
+            if position &+ 3 &* distance < slots.count {
+                prefetchAcceptorSlot(batch, slot: Int(slots[position &+ 3 &* distance]), values: values)
+            }
+            if position &+ 2 &* distance < slots.count {
+                prefetchAcceptor(batch, slot: Int(slots[position &+ 2 &* distance]), as: kind, in: partitions, indexOnly: true)
+            }
+            if position &+ distance < slots.count {
+                prefetchAcceptor(batch, slot: Int(slots[position &+ distance]), as: kind, in: partitions, indexOnly: false)
+            }
+            let slot = Int(slots[position])
             if batch.kinds[slot] == .transaction {
-                let tx = batch.transactions[slot]
+                let tx = batch.transactions + slot
                 let code = batch.responseCodes[slot]
-                if ownsTerminal {
-                    let partition = terminals[local(tx.terminal)]
-                    observe(tx, in: partition, as: .terminal, range: ranges.terminal, into: batch.terminalValues + slot * stride)
+                partitions.with(ownership.localPartition(of: kind.key(of: tx.pointee))) { partition in
+                    observe(tx.pointee, in: partition, as: kind, range: range, into: values + slot &* stride)
                     if let code {
-                        partition.apply(Outcome(transaction: tx, responseCode: code), as: .terminal)
-                    }
-                }
-                if ownsMerchant {
-                    let partition = merchants[local(tx.merchant)]
-                    observe(tx, in: partition, as: .merchant, range: ranges.merchant, into: batch.merchantValues + slot * stride)
-                    if let code {
-                        partition.apply(Outcome(transaction: tx, responseCode: code), as: .merchant)
+                        partition.apply(Outcome(transaction: tx.pointee, responseCode: code), as: kind)
                     }
                 }
             } else if case .feedback(let feedback) = batch.updates[slot] {
-                if ownsTerminal { terminals[local(feedback.terminal)].apply(feedback, as: .terminal) }
-                if ownsMerchant { merchants[local(feedback.merchant)].apply(feedback, as: .merchant) }
+                let key = kind == .terminal ? feedback.terminal : feedback.merchant
+                partitions.with(ownership.localPartition(of: key)) { $0.apply(feedback, as: kind) }
             }
         }
     }
 
-    /// Prefetches the terminal and merchant index lines, or records, of `slot` (if this worker
-    /// owns them).
+    /// Prefetches the batch memory the acceptor work on `slot` uses, last written on other
+    /// cores: its transaction (whose keys the state prefetches read a few records later) and
+    /// the acceptor features it writes into `values`.
     @inline(__always)
-    private func prefetchAcceptors(_ batch: RecordBatch, slot: Int, indexOnly: Bool) {
-        guard slot < batch.count, batch.kinds[slot] == .transaction else { return }
-        let me = UInt8(truncatingIfNeeded: index)
-        let owners = batch.owners + slot * 3
+    private func prefetchAcceptorSlot(_ batch: RecordBatch, slot: Int, values: UnsafeMutablePointer<Double>) {
+        CacheLines.prefetch(forReading: batch.transactions + slot, bytes: MemoryLayout<Transaction>.size)
+        CacheLines.prefetch(forWriting: values + slot &* ranges.slotStride, bytes: ranges.width * MemoryLayout<Double>.stride)
+    }
+
+    /// Prefetches the batch memory the card work on `slot` uses, last written on other cores:
+    /// its transaction, the terminal and merchant features it reads and the decision it writes.
+    @inline(__always)
+    private func prefetchCardSlot(_ batch: RecordBatch, slot: Int) {
+        let width = ranges.width * MemoryLayout<Double>.stride
+        CacheLines.prefetch(forReading: batch.transactions + slot, bytes: MemoryLayout<Transaction>.size)
+        CacheLines.prefetch(forReading: batch.terminalValues + slot &* ranges.slotStride, bytes: width)
+        CacheLines.prefetch(forReading: batch.merchantValues + slot &* ranges.slotStride, bytes: width)
+        CacheLines.prefetch(forWriting: batch.decisions + slot, bytes: MemoryLayout<Decision>.size)
+    }
+
+    /// Prefetches the acceptor index line, or record, of `slot`'s transaction.
+    @inline(__always)
+    private func prefetchAcceptor(_ batch: RecordBatch, slot: Int, as kind: AcceptorKind,
+                                  in partitions: OwnedPartitions<AcceptorPartition>, indexOnly: Bool) {
+        guard batch.kinds[slot] == .transaction else { return }
         let tx = batch.transactions + slot
-        if owners[0] == me {
-            let partition = terminals[local(tx.pointee.terminal)]
-            if indexOnly { partition.prefetchIndex(tx.pointee, as: .terminal) } else { partition.prefetch(tx.pointee, as: .terminal) }
-        }
-        if owners[1] == me {
-            let partition = merchants[local(tx.pointee.merchant)]
-            if indexOnly { partition.prefetchIndex(tx.pointee, as: .merchant) } else { partition.prefetch(tx.pointee, as: .merchant) }
+        partitions.with(ownership.localPartition(of: kind.key(of: tx.pointee))) { partition in
+            if indexOnly { partition.prefetchIndex(tx.pointee, as: kind) } else { partition.prefetch(tx.pointee, as: kind) }
         }
     }
 
-    /// Prefetches the card index line, or record, of `slot` (if this worker owns it).
+    /// Prefetches the card index line, or record, of `slot`'s transaction.
     @inline(__always)
     private func prefetchCard(_ batch: RecordBatch, slot: Int, indexOnly: Bool) {
-        guard slot < batch.count, batch.kinds[slot] == .transaction,
-              batch.owners[slot * 3 + 2] == UInt8(truncatingIfNeeded: index) else { return }
+        guard batch.kinds[slot] == .transaction else { return }
         let tx = batch.transactions + slot
-        let partition = cards[local(tx.pointee.card.hash)]
-        if indexOnly { partition.prefetchIndex(tx.pointee) } else { partition.prefetch(tx.pointee) }
+        cards.with(ownership.localPartition(of: tx.pointee.card.hash)) { partition in
+            if indexOnly { partition.prefetchIndex(tx.pointee) } else { partition.prefetch(tx.pointee) }
+        }
     }
 
     /// Computes one acceptor kind's features in the scratch vector and copies them out.
@@ -131,30 +170,50 @@ final class KeyedWorker: @unchecked Sendable {
     /// slots whose card this worker owns.
     func processCards(_ batch: RecordBatch) {
         let stride = ranges.slotStride
-        let me = UInt8(truncatingIfNeeded: index)
-        for slot in 0..<batch.count where batch.kinds[slot] != .rejected && batch.owners[slot * 3 + 2] == me {
-            prefetchCard(batch, slot: slot + 2 * Self.lookaheadDistance, indexOnly: true)
-            prefetchCard(batch, slot: slot + Self.lookaheadDistance, indexOnly: false)
+        let distance = Self.lookaheadDistance
+        let slots = batch.routes.slots(.card, worker: index)
+        for position in 0..<min(3 * distance, slots.count) {
+            prefetchCardSlot(batch, slot: Int(slots[position]))
+        }
+        for position in 0..<min(2 * distance, slots.count) { prefetchCard(batch, slot: Int(slots[position]), indexOnly: true) }
+        for position in 0..<min(distance, slots.count) { prefetchCard(batch, slot: Int(slots[position]), indexOnly: false) }
+        for position in 0..<slots.count {
+            if position &+ 3 &* distance < slots.count {
+                prefetchCardSlot(batch, slot: Int(slots[position &+ 3 &* distance]))
+            }
+            if position &+ 2 &* distance < slots.count {
+                prefetchCard(batch, slot: Int(slots[position &+ 2 &* distance]), indexOnly: true)
+            }
+            if position &+ distance < slots.count {
+                prefetchCard(batch, slot: Int(slots[position &+ distance]), indexOnly: false)
+            }
+            let slot = Int(slots[position])
             switch batch.kinds[slot] {
             case .transaction:
-                let tx = batch.transactions[slot]
-                let partition = cards[local(tx.card.hash)]
-                let terminalValues = batch.terminalValues + slot * stride
-                let merchantValues = batch.merchantValues + slot * stride
-                let features = batch.features + slot
+                let tx = batch.transactions + slot
+                let terminalValues = batch.terminalValues + slot &* stride
+                let merchantValues = batch.merchantValues + slot &* stride
+                // Exactly what `RiskEngine.score` computes: zeros, then the transaction's, the
+                // terminal's, the merchant's and the card's features.
+                features.pointee = FeatureVector()
+                TransactionFeatures.write(tx.pointee, into: &features.pointee)
                 features.pointee.withUnsafeMutableValues { all in
                     for (offset, feature) in ranges.terminal.enumerated() { all[feature] = terminalValues[offset] }
                     for (offset, feature) in ranges.merchant.enumerated() { all[feature] = merchantValues[offset] }
                 }
-                partition.observe(tx, into: &features.pointee)
-                (batch.decisions + slot).pointee = policy.decide(&features.pointee, transactionID: tx.id, policyVersion: policyVersion)
-                if let code = batch.responseCodes[slot] {
-                    partition.apply(Outcome(transaction: tx, responseCode: code))
+                let code = batch.responseCodes[slot]
+                cards.with(ownership.localPartition(of: tx.pointee.card.hash)) { partition in
+                    partition.observe(tx.pointee, into: &features.pointee)
+                    (batch.decisions + slot).pointee = policy.decide(&features.pointee, transactionID: tx.pointee.id,
+                                                                     policyVersion: policyVersion)
+                    if let code {
+                        partition.apply(Outcome(transaction: tx.pointee, responseCode: code))
+                    }
                 }
             case .update:
                 switch batch.updates[slot] {
-                case .feedback(let feedback): cards[local(feedback.card.hash)].apply(feedback)
-                case .status(let update): cards[local(update.card.hash)].apply(update)
+                case .feedback(let feedback): cards.with(ownership.localPartition(of: feedback.card.hash)) { $0.apply(feedback) }
+                case .status(let update): cards.with(ownership.localPartition(of: update.card.hash)) { $0.apply(update) }
                 case .transaction: break
                 }
             case .rejected:

@@ -1,29 +1,22 @@
 import LockFreeRing
 import RiskCore
 
-/// A parser worker: parses the lines of every batch it receives into records (with their ids
-/// and `tx.*` features), then hands the batch to every keyed worker.
+/// A parser worker: parses the lines of every batch it receives into records (with their ids),
+/// lists each keyed worker's slots, then hands the batch to every keyed worker.
 struct ParserStage: @unchecked Sendable {
     let input: SPSCRing<RecordBatch>
     /// One ring per keyed worker.
     let outputs: [SPSCRing<RecordBatch>]
     let inputNames: [String]
-    /// The partitioning that decides which keyed worker owns each key.
-    let configuration: EngineConfiguration
+    /// Which keyed worker owns each key.
+    let ownership: PartitionOwnership
 
-    /// The keyed worker owning `key`.
+    /// Adds `slot` to the lists of the workers owning its terminal, merchant and card.
     @inline(__always)
-    private func owner(_ key: UInt64) -> UInt8 {
-        UInt8(truncatingIfNeeded: configuration.partition(of: key) % outputs.count)
-    }
-
-    /// Records the owners of a slot's terminal, merchant and card.
-    @inline(__always)
-    private func route(_ batch: RecordBatch, _ slot: Int, terminal: UInt8, merchant: UInt8, card: UInt8) {
-        let owners = batch.owners + slot * 3
-        owners[0] = terminal
-        owners[1] = merchant
-        owners[2] = card
+    private func route(_ batch: RecordBatch, _ slot: Int, terminal: UInt64, merchant: UInt64, card: UInt64) {
+        batch.routes.append(slot, key: .terminal, worker: ownership.owner(of: terminal))
+        batch.routes.append(slot, key: .merchant, worker: ownership.owner(of: merchant))
+        batch.routes.append(slot, key: .card, worker: ownership.owner(of: card))
     }
 
     func run() {
@@ -44,19 +37,16 @@ struct ParserStage: @unchecked Sendable {
                 case .transaction(let logged):
                     let tx = logged.transaction
                     batch.kinds[slot] = .transaction
-                    route(batch, slot, terminal: owner(tx.terminal), merchant: owner(tx.merchant), card: owner(tx.card.hash))
+                    route(batch, slot, terminal: tx.terminal, merchant: tx.merchant, card: tx.card.hash)
                     batch.transactions[slot] = tx
                     batch.responseCodes[slot] = logged.responseCode
-                    let features = batch.features + slot
-                    features.pointee = FeatureVector()
-                    TransactionFeatures.write(tx, into: &features.pointee)
                 case .feedback(let feedback):
                     batch.kinds[slot] = .update
-                    route(batch, slot, terminal: owner(feedback.terminal), merchant: owner(feedback.merchant), card: owner(feedback.card.hash))
+                    route(batch, slot, terminal: feedback.terminal, merchant: feedback.merchant, card: feedback.card.hash)
                     batch.updates[slot] = decoded.record
                 case .status(let update):
                     batch.kinds[slot] = .update
-                    route(batch, slot, terminal: RecordBatch.noOwner, merchant: RecordBatch.noOwner, card: owner(update.card.hash))
+                    batch.routes.append(slot, key: .card, worker: ownership.owner(of: update.card.hash))
                     batch.updates[slot] = decoded.record
                 }
             case .failure(let error):

@@ -20,7 +20,7 @@ public struct PipelineOptions: Sendable {
     /// Creates options.
     public init(workers: Int = 2, engine: EngineConfiguration = EngineConfiguration(), batchCapacity: Int = 2048,
                 cardKey: SipHashKey = .defaultCardKey, bufferSize: Int = ByteSource.defaultBufferSize, policyVersion: Int = 1) {
-        precondition(workers >= 1 && workers < Int(RecordBatch.noOwner) && batchCapacity >= 1)
+        precondition((1...Self.maximumWorkers).contains(workers) && batchCapacity >= 1)
         self.workers = workers
         self.engine = engine
         self.batchCapacity = batchCapacity
@@ -28,6 +28,9 @@ public struct PipelineOptions: Sendable {
         self.bufferSize = bufferSize
         self.policyVersion = policyVersion
     }
+
+    /// The most parser and keyed workers a pipeline runs.
+    public static let maximumWorkers = 254
 
     /// Batches in circulation: enough for every stage to hold one while the next fills.
     var poolSize: Int { 2 * workers + 4 }

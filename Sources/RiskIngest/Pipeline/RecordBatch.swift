@@ -2,7 +2,8 @@ import RiskCore
 import Synchronization
 
 /// A fixed-size block of consecutive input lines of one file travelling through the pipeline:
-/// the lines' bytes, then the parsed records, their features and their decisions.
+/// the lines' bytes, then the parsed records, their terminal and merchant features and their
+/// decisions.
 ///
 /// Batches are allocated once, recycled through the pipeline's rings, and never resized, so
 /// the pipeline allocates nothing per record. Every stage owns a batch while it holds it (the
@@ -54,24 +55,21 @@ final class RecordBatch: @unchecked Sendable {
     /// Per ``SlotKind/update`` slot, the feedback or status record.
     let updates: UnsafeMutablePointer<StreamRecord>
     let ids: UnsafeMutablePointer<RecordID>
-    let features: UnsafeMutablePointer<FeatureVector>
     /// Terminal features per slot (``AcceptorFeatureRanges/width`` values each), written by the
-    /// terminal's owner and copied into ``features`` by the card's owner.
+    /// terminal's owner and read by the card's owner.
     let terminalValues: UnsafeMutablePointer<Double>
     /// Merchant features per slot, likewise.
     let merchantValues: UnsafeMutablePointer<Double>
     let decisions: UnsafeMutablePointer<Decision>
-    /// Per slot, the keyed workers owning its terminal, merchant and card (``noOwner`` when the
-    /// record has no such key), set by the parser so that workers skip other slots cheaply.
-    let owners: UnsafeMutablePointer<UInt8>
-    /// The owner of a key the record does not have.
-    static let noOwner: UInt8 = 0xFF
+    /// Per keyed worker, the slots whose terminal, merchant or card it owns, set by the parser
+    /// so that each worker visits only its own slots.
+    let routes: SlotRoutes
     /// Rejected lines of the batch, in line order.
     var rejections: [RecordRejection] = []
     /// Workers that have finished their terminal and merchant work on this batch.
     let acceptorsDone = Atomic<Int>(0)
 
-    init(capacity: Int, textCapacity: Int, acceptorWidth: Int) {
+    init(capacity: Int, textCapacity: Int, acceptorWidth: Int, workers: Int) {
         self.capacity = capacity
         self.textCapacity = textCapacity
         text = .allocate(byteCount: textCapacity, alignment: 64)
@@ -88,14 +86,11 @@ final class RecordBatch: @unchecked Sendable {
         updates.initialize(repeating: placeholder, count: capacity)
         ids = .allocate(capacity: capacity)
         ids.initialize(repeating: RecordID(), count: capacity)
-        features = .allocate(capacity: capacity)
-        features.initialize(repeating: FeatureVector(), count: capacity)
         terminalValues = UnsafeMutableRawPointer.allocate(byteCount: capacity * acceptorWidth * 8, alignment: 128)
             .initializeMemory(as: Double.self, repeating: 0, count: capacity * acceptorWidth)
         merchantValues = UnsafeMutableRawPointer.allocate(byteCount: capacity * acceptorWidth * 8, alignment: 128)
             .initializeMemory(as: Double.self, repeating: 0, count: capacity * acceptorWidth)
-        owners = .allocate(capacity: capacity * 3)
-        owners.initialize(repeating: Self.noOwner, count: capacity * 3)
+        routes = SlotRoutes(workers: workers, capacity: capacity)
         decisions = .allocate(capacity: capacity)
         decisions.initialize(repeating: Decision(transactionID: 0), count: capacity)
         rejections.reserveCapacity(16)
@@ -109,11 +104,10 @@ final class RecordBatch: @unchecked Sendable {
         responseCodes.deinitialize(count: capacity).deallocate()
         updates.deinitialize(count: capacity).deallocate()
         ids.deinitialize(count: capacity).deallocate()
-        features.deinitialize(count: capacity).deallocate()
         terminalValues.deallocate()
         merchantValues.deallocate()
         decisions.deinitialize(count: capacity).deallocate()
-        owners.deallocate()
+        routes.deallocate()
     }
 
     /// Empties the batch for reuse.
@@ -123,6 +117,7 @@ final class RecordBatch: @unchecked Sendable {
         textCount = 0
         error = nil
         rejections.removeAll(keepingCapacity: true)
+        routes.removeAll()
         acceptorsDone.store(0, ordering: .relaxed)
     }
 

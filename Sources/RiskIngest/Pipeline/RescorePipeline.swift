@@ -57,11 +57,12 @@ public final class RescorePipeline {
     ) throws {
         let workers = options.workers
         let ranges = AcceptorFeatureRanges()
+        let ownership = PartitionOwnership(configuration: options.engine, workers: workers)
         let capacity = Self.powerOfTwo(atLeast: options.poolSize)
         let free = SPSCRing<RecordBatch>(capacity: capacity)
         for _ in 0..<options.poolSize {
             _ = free.tryPush(RecordBatch(capacity: options.batchCapacity, textCapacity: Self.textCapacity(options.batchCapacity),
-                                         acceptorWidth: ranges.slotStride))
+                                         acceptorWidth: ranges.slotStride, workers: workers))
         }
         let toParsers = (0..<workers).map { _ in SPSCRing<RecordBatch>(capacity: capacity) }
         let toWorkers = (0..<workers).map { _ in (0..<workers).map { _ in SPSCRing<RecordBatch>(capacity: capacity) } }
@@ -79,7 +80,7 @@ public final class RescorePipeline {
         }
         for parser in 0..<workers {
             let stage = ParserStage(input: toParsers[parser], outputs: toWorkers[parser], inputNames: inputs,
-                                    configuration: options.engine)
+                                    ownership: ownership)
             DispatchQueue(label: "riskingest.parser.\(parser)").async(group: group) {
                 let start = StageCPUTimes.threadNanoseconds()
                 stage.run()
@@ -87,8 +88,8 @@ public final class RescorePipeline {
             }
         }
         for worker in 0..<workers {
-            let keyed = KeyedWorker(index: worker, workerCount: workers, configuration: options.engine, policy: policy,
-                                    ranges: ranges, policyVersion: options.policyVersion)
+            let keyed = KeyedWorker(index: worker, ownership: ownership, policy: policy, ranges: ranges,
+                                    policyVersion: options.policyVersion)
             let stage = KeyedStage(worker: keyed, inputs: toWorkers.map { $0[worker] }, output: toWriter[worker])
             DispatchQueue(label: "riskingest.keyed.\(worker)").async(group: group) {
                 let start = StageCPUTimes.threadNanoseconds()

@@ -23,14 +23,21 @@ public struct RecordID: Sendable {
     /// - Returns: `nil` when the escaped text is longer than ``capacity`` bytes.
     public init?(line: UnsafeRawBufferPointer, range: Range<Int>, csv: Bool) {
         self.init()
+        if !csv {
+            // NDJSON id text is kept as written: one copy, no per-byte loop.
+            guard range.count <= Self.capacity else { return nil }
+            guard !range.isEmpty, let base = line.baseAddress else { return }
+            withUnsafeMutableBytes(of: &storage) { bytes in
+                bytes.baseAddress!.copyMemory(from: base + range.lowerBound, byteCount: range.count)
+            }
+            count = range.count
+            return
+        }
+        // CSV: doubled quotes undone, then JSON-escaped.
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = line[index]
             index += 1
-            if !csv {
-                guard append(byte) else { return nil }
-                continue
-            }
             switch byte {
             case UInt8(ascii: "\""):
                 if index < range.upperBound, line[index] == UInt8(ascii: "\"") { index += 1 }

@@ -157,21 +157,33 @@ public struct DecisionWriter: Sendable {
     static func writeMasked(_ card: CardReference, to out: inout ByteCursor) {
         guard card.isPAN else {
             out.appendASCII("tok:")
+            // All 16 digits in two word stores, then the leading zeros dropped.
+            let raw = UnsafeMutableRawPointer(out.position)
+            raw.storeBytes(of: hexDigits(UInt32(truncatingIfNeeded: card.hash >> 32)), as: UInt64.self)
+            raw.storeBytes(of: hexDigits(UInt32(truncatingIfNeeded: card.hash)), toByteOffset: 8, as: UInt64.self)
             let digits = max(16 - card.hash.leadingZeroBitCount / 4, 1)
-            var position = digits
-            var rest = card.hash
-            while position > 0 {
-                position -= 1
-                let nibble = UInt8(truncatingIfNeeded: rest) & 15
-                out.position[position] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
-                rest >>= 4
-            }
+            if digits < 16 { raw.copyMemory(from: raw + (16 - digits), byteCount: digits) }
             out.position += digits
             return
         }
         NumberFormatting.writePadded(UInt64(card.bin), width: 6, to: &out)
         for _ in 0..<max(Int(card.panLength) - 10, 0) { out.append(UInt8(ascii: "*")) }
         NumberFormatting.writePadded(UInt64(card.last4), width: 4, to: &out)
+    }
+
+    /// The eight lowercase hex digits of `value`, most significant first, as the bytes of a word
+    /// to store (eight nibbles spread into eight bytes, then turned into ASCII all at once).
+    @inline(__always)
+    static func hexDigits(_ value: UInt32) -> UInt64 {
+        var word = UInt64(value)
+        word = (word | word << 16) & 0x0000_FFFF_0000_FFFF
+        word = (word | word << 8) & 0x00FF_00FF_00FF_00FF
+        word = (word | word << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        // Byte k holds nibble k (least significant first): swap so the first byte stored is the
+        // most significant digit. Bytes of 10...15 get 0x27 more, 'a' - '0' - 10.
+        word = word.byteSwapped
+        let letters = ((word &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        return (word &+ 0x3030_3030_3030_3030 &+ letters &* 0x27).littleEndian
     }
 
     /// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.
