@@ -17,8 +17,17 @@ public final class CardPartition {
     /// Writes the card's status and velocity features (the `card.*` names), recording the attempt.
     @inline(__always)
     public func observe(_ tx: Transaction, into features: inout FeatureVector) {
-        observe(tx, at: cards.resolve(tx.card.hash, time: tx.time), status: statuses.status(of: tx.card.hash),
-                minorUnitScale: tx.currency.minorUnitScale, into: &features)
+        observe(tx, into: &features, thenApply: nil)
+    }
+
+    /// ``observe(_:into:)``, then, if given, the issuer's `responseCode` for this attempt applied
+    /// to the same record (located once): what ``apply(_:)`` with its ``Outcome`` would do next,
+    /// without a second lookup. The features are written before the response is applied.
+    @inline(__always)
+    public func observe(_ tx: Transaction, into features: inout FeatureVector, thenApply responseCode: ResponseCode?) {
+        let position = cards.resolve(tx.card.hash, time: tx.time)
+        observe(tx, at: position, status: statuses.status(of: tx.card.hash), minorUnitScale: tx.currency.minorUnitScale, into: &features)
+        if let responseCode { apply(responseCode, to: tx, at: position) }
     }
 
     /// ``observe(_:into:)`` for a record already located with `cards.resolve`, a status already
@@ -83,12 +92,18 @@ public final class AcceptorPartition {
     /// attempt.
     @inline(__always)
     public func observe(_ tx: Transaction, as kind: AcceptorKind, into features: inout FeatureVector) {
-        observe(tx, key: kind.key(of: tx), offset: kind.firstFeature, into: &features)
+        observe(tx, as: kind, into: &features, thenApply: nil)
     }
 
+    /// ``observe(_:as:into:)``, then, if given, the issuer's `responseCode` for this attempt
+    /// applied to the same record (located once): what ``apply(_:as:)`` with its ``Outcome``
+    /// would do next, without a second lookup. The features are written before the response is
+    /// applied.
     @inline(__always)
-    func observe(_ tx: Transaction, key: UInt64, offset: Int, into features: inout FeatureVector) {
-        observe(tx, at: acceptors.resolve(key, time: tx.time), offset: offset, minorUnitScale: tx.currency.minorUnitScale, into: &features)
+    public func observe(_ tx: Transaction, as kind: AcceptorKind, into features: inout FeatureVector, thenApply responseCode: ResponseCode?) {
+        let position = acceptors.resolve(kind.key(of: tx), time: tx.time)
+        observe(tx, at: position, offset: kind.firstFeature, minorUnitScale: tx.currency.minorUnitScale, into: &features)
+        if let responseCode { apply(responseCode, to: tx, at: position) }
     }
 
     /// Observes `tx` on the record at `position` (located with `acceptors.resolve`), given the

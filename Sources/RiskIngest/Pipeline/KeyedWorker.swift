@@ -100,10 +100,7 @@ final class KeyedWorker: @unchecked Sendable {
                 let tx = batch.transactions + slot
                 let code = batch.responseCodes[slot]
                 partitions.with(ownership.localPartition(of: kind.key(of: tx.pointee))) { partition in
-                    observe(tx.pointee, in: partition, as: kind, range: range, into: values + slot &* stride)
-                    if let code {
-                        partition.apply(Outcome(transaction: tx.pointee, responseCode: code), as: kind)
-                    }
+                    observe(tx.pointee, in: partition, as: kind, thenApply: code, range: range, into: values + slot &* stride)
                 }
             } else if case .feedback(let feedback) = batch.updates[slot] {
                 let key = kind == .terminal ? feedback.terminal : feedback.merchant
@@ -153,14 +150,15 @@ final class KeyedWorker: @unchecked Sendable {
         }
     }
 
-    /// Computes one acceptor kind's features in the scratch vector and copies them out.
+    /// Computes one acceptor kind's features in the scratch vector and copies them out, then
+    /// applies the record's issuer response (if any) to the same acceptor.
     @inline(__always)
-    private func observe(_ tx: Transaction, in partition: AcceptorPartition, as kind: AcceptorKind,
+    private func observe(_ tx: Transaction, in partition: AcceptorPartition, as kind: AcceptorKind, thenApply code: ResponseCode?,
                          range: Range<Int>, into values: UnsafeMutablePointer<Double>) {
         scratch.pointee.withUnsafeMutableValues { all in
             for feature in range { all[feature] = 0 }
         }
-        partition.observe(tx, as: kind, into: &scratch.pointee)
+        partition.observe(tx, as: kind, into: &scratch.pointee, thenApply: code)
         scratch.pointee.withUnsafeMutableValues { all in
             for (offset, feature) in range.enumerated() { values[offset] = all[feature] }
         }
@@ -202,14 +200,13 @@ final class KeyedWorker: @unchecked Sendable {
                     for (offset, feature) in ranges.merchant.enumerated() { all[feature] = merchantValues[offset] }
                 }
                 let code = batch.responseCodes[slot]
+                // The features are final once observed, so the response is applied before the
+                // decision without leaking into it (as `RiskEngine.process` does).
                 cards.with(ownership.localPartition(of: tx.pointee.card.hash)) { partition in
-                    partition.observe(tx.pointee, into: &features.pointee)
-                    (batch.decisions + slot).pointee = policy.decide(&features.pointee, transactionID: tx.pointee.id,
-                                                                     policyVersion: policyVersion)
-                    if let code {
-                        partition.apply(Outcome(transaction: tx.pointee, responseCode: code))
-                    }
+                    partition.observe(tx.pointee, into: &features.pointee, thenApply: code)
                 }
+                (batch.decisions + slot).pointee = policy.decide(&features.pointee, transactionID: tx.pointee.id,
+                                                                 policyVersion: policyVersion)
             case .update:
                 switch batch.updates[slot] {
                 case .feedback(let feedback): cards.with(ownership.localPartition(of: feedback.card.hash)) { $0.apply(feedback) }
