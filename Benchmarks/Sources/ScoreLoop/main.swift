@@ -7,7 +7,9 @@ import RiskSim
 // `ScoreLoop POLICY [TRANSACTIONS] [MODE]`: generates riskbench's traffic (seed 2, 200,000
 // cards) and scores it once on a fresh engine, MODE `score` (one call a transaction), `batch`
 // (RiskEngine.score(_:into:), 256 a call) or `replay` (RiskEngine.process on every record:
-// score, then the issuer's outcome, feedback and status). Made for instruction counts: only `scoreAll` does
+// score, then the issuer's outcome, feedback and status), or `latency` (each `score` call timed
+// with CLOCK_MONOTONIC; percentiles for all calls and apart for a card's first transaction, for
+// allow and for review/decline decisions). Made for instruction counts: only `scoreAll` does
 // engine work, so
 //   valgrind --tool=callgrind --toggle-collect='*ScoreLoop*scoreAll*' ScoreLoop POLICY 1000000
 // counts the scoring alone (copy the binary and `strip -g` it first: valgrind cannot read
@@ -15,16 +17,16 @@ import RiskSim
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    print("usage: ScoreLoop POLICY [TRANSACTIONS] [score|batch|replay]")
+    print("usage: ScoreLoop POLICY [TRANSACTIONS] [score|batch|replay|latency]")
     exit(2)
 }
 let policy = try Policy.load(contentsOf: arguments[1])
 let count = arguments.count > 2 ? Int(arguments[2]) ?? 2_000_000 : 2_000_000
 let mode = arguments.count > 3 ? arguments[3] : "score"
 let cards = 200_000
-let configuration = GeneratorConfiguration(
+let generatorConfiguration = GeneratorConfiguration(
     transactions: count, cards: cards, terminals: max(6_000, cards / 30), merchants: max(2_000, cards / 100), seed: 2)
-let records = TrafficGenerator(configuration: configuration).map(\.record)
+let records = TrafficGenerator(configuration: generatorConfiguration).map(\.record)
 let transactions: [Transaction] = records.compactMap {
     if case .transaction(let logged) = $0 { return logged.transaction }
     return nil
@@ -55,7 +57,12 @@ func scoreAll(_ engine: RiskEngine, _ transactions: [Transaction], _ records: [S
     return declines
 }
 
-let engine = RiskEngine(policy: policy, configuration: EngineConfiguration(maximumCards: max(1 << 20, cards * 2)))
+let engineConfiguration = EngineConfiguration(maximumCards: max(1 << 20, cards * 2))
+if mode == "latency" {
+    LatencySplit.measure(RiskEngine(policy: policy, configuration: engineConfiguration), transactions)
+    exit(0)
+}
+let engine = RiskEngine(policy: policy, configuration: engineConfiguration)
 let start = ThreadCPUClock.nanoseconds()
 let declines = scoreAll(engine, transactions, records, mode: mode)
 let elapsed = ThreadCPUClock.nanoseconds() - start

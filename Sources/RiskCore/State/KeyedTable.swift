@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A bounded hash table of fixed-size per-key records, owned by one writer.
 ///
 /// Layout: a compact open-addressing index (8 bytes a slot: 32-bit fingerprint and 32-bit slab
@@ -173,6 +179,10 @@ final class KeyedTable<State: KeyedState> {
         let newCapacity = min(slabCapacity * 2, maximumKeys)
         let newSlab = UnsafeMutablePointer<State>.allocate(capacity: newCapacity)
         newSlab.moveInitialize(from: slab, count: count)
+        // Touch the free half now: its page faults are taken here, in this one rare call, rather
+        // than one in every eight or so of the insertions to come (measured: first-seen keys were
+        // the slowest tenth of `score` calls). It only commits memory the table has reserved.
+        memset(newSlab + count, 0, (newCapacity - count) * MemoryLayout<State>.stride)
         slab.deallocate()
         slab = newSlab
         slabCapacity = newCapacity
