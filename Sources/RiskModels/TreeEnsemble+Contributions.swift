@@ -38,10 +38,8 @@ extension TreeEnsemble {
         output.update(repeating: 0, count: inputCount)
         switch format {
         case .xgboost:
-            if let complete = storage.completeTrees, let trail, complete.trailLength > 0 {
-                complete.contributions(trail: trail, into: output)
-            } else if let complete = storage.completeTrees {
-                complete.contributions(x, into: output)
+            if let complete = storage.completeTrees {
+                if let trail { complete.contributions(trail: trail, into: output) } else { complete.contributions(x, into: output) }
             } else {
                 explicitXGBoostContributions(x, into: output)
             }

@@ -88,7 +88,7 @@ public final class Policy: Sendable {
         if let model {
             // The model's walk leaves a trail on the stack, from which an explanation (needed
             // only for review and decline) reads each tree's path instead of walking again.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: model.model.trailLength) { trail in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: model.trailLength) { trail in
                 let probability = model.probability(features, trail: trail)
                 points += model.weight * probability
                 settle(&decision, points: points, strongest: max(strongest, model.action(for: probability)))

@@ -44,8 +44,12 @@ public final class PolicyModel: Sendable {
         "MODEL_" + String(feature.name.uppercased().map { $0 == "." ? "_" : $0 })
     }
 
+    /// The number of values of the trail ``probability(_:trail:)`` leaves (see
+    /// ``RiskModel/trailLength``).
+    var trailLength: Int { model.trailLength }
+
     /// The model's probability for a feature vector in schema order, leaving in `trail` (of
-    /// `model.trailLength` values) what ``appendReasons(to:features:trail:)`` needs to explain it.
+    /// ``trailLength`` values) what ``appendReasons(to:features:trail:)`` needs to explain it.
     @inline(__always)
     func probability(_ features: UnsafePointer<Double>, trail: UnsafeMutableBufferPointer<Int32>) -> Double {
         model.probability(margin: model.margin(UnsafeBufferPointer(start: features, count: FeatureSchema.count), trail: trail))
