@@ -4,12 +4,16 @@ import Testing
 
 @Suite("Policy with a model")
 struct PolicyModelTests {
-    /// A directory holding `lr.json` (logistic regression on card.declines_10m and tx.amount)
-    /// and a policy naming it by a relative path.
-    static func directory(weights: String = "[1.5, 0.001]", features: String = #"["card.declines_10m", "tx.amount"]"#,
-                          model: String = "{ path: lr.json, review: 0.6, decline: 0.9, weight: 30 }") throws -> String {
+    /// Runs `body` with a temporary directory holding `lr.json` (logistic regression on
+    /// card.declines_10m and tx.amount) and `policy.yaml` naming it by a relative path; the
+    /// directory is removed afterwards.
+    static func withDirectory<Result>(
+        weights: String = "[1.5, 0.001]", features: String = #"["card.declines_10m", "tx.amount"]"#,
+        model: String = "{ path: lr.json, review: 0.6, decline: 0.9, weight: 30 }", _ body: (String) throws -> Result
+    ) throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policy-model-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let json = #"{"type":"logistic_regression","features":\#(features),"weights":\#(weights),"intercept":-3}"#
         try json.write(toFile: directory + "/lr.json", atomically: true, encoding: .utf8)
         let yaml = """
@@ -24,7 +28,12 @@ struct PolicyModelTests {
         model: \(model)
         """
         try yaml.write(toFile: directory + "/policy.yaml", atomically: true, encoding: .utf8)
-        return directory
+        return try body(directory)
+    }
+
+    /// The policy of ``withDirectory(weights:features:model:_:)``, loaded.
+    static func loadPolicy(weights: String = "[1.5, 0.001]", model: String = "{ path: lr.json, review: 0.6, decline: 0.9, weight: 30 }") throws -> Policy {
+        try withDirectory(weights: weights, model: model) { try Policy.load(contentsOf: $0 + "/policy.yaml") }
     }
 
     static func features(declines: Double, amount: Double) -> FeatureVector {
@@ -38,41 +47,40 @@ struct PolicyModelTests {
 
     @Test("the model loads from a path relative to the policy file, bound to the schema")
     func loadsRelativeModel() throws {
-        let directory = try Self.directory()
-        let policy = try Policy.load(contentsOf: directory + "/policy.yaml")
-        let model = try #require(policy.model)
-        #expect(model.path == directory + "/lr.json")
-        #expect(model.reviewProbability == 0.6)
-        #expect(model.declineProbability == 0.9)
-        #expect(model.weight == 30)
-        #expect(model.model.featureNames == FeatureSchema.names)
+        try Self.withDirectory { directory in
+            let policy = try Policy.load(contentsOf: directory + "/policy.yaml")
+            let model = try #require(policy.model)
+            #expect(model.path == directory + "/lr.json")
+            #expect(model.reviewProbability == 0.6)
+            #expect(model.declineProbability == 0.9)
+            #expect(model.weight == 30)
+            #expect(model.model.featureNames == FeatureSchema.names)
+        }
     }
 
     @Test("a model feature the engine does not compute fails the load, naming it")
     func featureMismatch() throws {
-        let directory = try Self.directory(features: #"["card.declines_9m", "tx.amount"]"#)
-        do {
-            _ = try Policy.load(contentsOf: directory + "/policy.yaml")
-            Issue.record("the policy loaded")
-        } catch {
-            #expect(error.message.contains("card.declines_9m"))
-            #expect(error.line == 9)
+        try Self.withDirectory(features: #"["card.declines_9m", "tx.amount"]"#) { directory in
+            do {
+                _ = try Policy.load(contentsOf: directory + "/policy.yaml")
+                Issue.record("the policy loaded")
+            } catch let error as PolicyError {
+                #expect(error.message.contains("card.declines_9m"))
+                #expect(error.line == 9)
+            }
         }
     }
 
     @Test("a missing model file and bad thresholds fail the load")
     func badSections() throws {
-        let missing = try Self.directory(model: "{ path: nowhere.json }")
-        #expect(throws: PolicyError.self) { try Policy.load(contentsOf: missing + "/policy.yaml") }
-        let inverted = try Self.directory(model: "{ path: lr.json, review: 0.9, decline: 0.5 }")
-        #expect(throws: PolicyError.self) { try Policy.load(contentsOf: inverted + "/policy.yaml") }
-        let unknown = try Self.directory(model: "{ path: lr.json, treshold: 0.9 }")
-        #expect(throws: PolicyError.self) { try Policy.load(contentsOf: unknown + "/policy.yaml") }
+        for model in ["{ path: nowhere.json }", "{ path: lr.json, review: 0.9, decline: 0.5 }", "{ path: lr.json, treshold: 0.9 }"] {
+            #expect(throws: PolicyError.self, "\(model)") { try Self.loadPolicy(model: model) }
+        }
     }
 
     @Test("score = rule points + weight × probability; a low probability allows without model reasons")
     func scoreArithmetic() throws {
-        let policy = try Policy.load(contentsOf: try Self.directory() + "/policy.yaml")
+        let policy = try Self.loadPolicy()
         var low = Self.features(declines: 0, amount: 10)
         let allowed = policy.decide(&low, transactionID: 1)
         #expect(abs(allowed.score - 30 * Self.sigmoid(-3 + 0.01)) < 1e-9)
@@ -88,7 +96,7 @@ struct PolicyModelTests {
 
     @Test("the model's probability thresholds review and decline; model reasons follow rule reasons")
     func modelDecisions() throws {
-        let policy = try Policy.load(contentsOf: try Self.directory() + "/policy.yaml")
+        let policy = try Self.loadPolicy()
         var review = Self.features(declines: 2, amount: 1000)  // margin 1, p 0.73
         let reviewed = policy.decide(&review, transactionID: 3)
         #expect(reviewed.action == .review)
@@ -108,7 +116,7 @@ struct PolicyModelTests {
 
     @Test("the score is capped at 100 and negative contributions are never cited")
     func capAndNegativeContributions() throws {
-        let policy = try Policy.load(contentsOf: try Self.directory(weights: "[4, -0.001]", model: "{ path: lr.json, weight: 100 }") + "/policy.yaml")
+        let policy = try Self.loadPolicy(weights: "[4, -0.001]", model: "{ path: lr.json, weight: 100 }")
         var vector = Self.features(declines: 3, amount: 2000)  // margin 7, p 0.999
         let decision = policy.decide(&vector, transactionID: 5)
         #expect(decision.score == 100)

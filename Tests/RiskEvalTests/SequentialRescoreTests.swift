@@ -17,6 +17,7 @@ struct SequentialRescoreTests {
     func rescore(challenger: Policy?, labelDelay: Int64?) throws -> (lines: [[String: Any]], outcome: SequentialRescore.Outcome) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seq-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("log.ndjson").path
         try Self.log.write(toFile: input, atomically: true, encoding: .utf8)
         let outputPath = directory.appendingPathComponent("out.ndjson").path

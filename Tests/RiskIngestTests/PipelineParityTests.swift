@@ -25,9 +25,9 @@ struct PipelineParityTests {
         """
 
     /// An NDJSON log of generated traffic (transactions with issuer responses, feedback and
-    /// status records), written once per test run.
-    static let log: (directory: TemporaryDirectory, path: String, count: Int) = {
-        let directory = TemporaryDirectory()
+    /// status records), zstd-compressed, generated once per test run; each test writes it to a
+    /// temporary directory of its own (a static one would outlive the run on disk).
+    static let log: (bytes: [UInt8], count: Int) = {
         var configuration = GeneratorConfiguration(transactions: 2500, cards: 200, terminals: 24, merchants: 8, days: 2, seed: 7)
         configuration.approvedFraudFeedbackRate = 1
         var bytes: [UInt8] = []
@@ -37,8 +37,7 @@ struct PipelineParityTests {
             writer.append(record, to: &bytes)
             count += 1
         }
-        let path = try! directory.write("log.ndjson.zst", bytes, compressed: true)
-        return (directory, path, count)
+        return (bytes, count)
     }()
 
     static func policy(_ name: String) throws -> Policy {
@@ -50,9 +49,9 @@ struct PipelineParityTests {
     }
 
     /// The reference: every record through `RiskEngine.process`, one by one.
-    static func reference(_ policy: Policy) throws -> (bytes: [UInt8], summary: RescoreSummary) {
+    static func reference(_ policy: Policy, log: String) throws -> (bytes: [UInt8], summary: RescoreSummary) {
         let engine = RiskEngine(policy: policy, configuration: engineConfiguration)
-        let reader = RecordReader(inputs: [log.path])
+        let reader = RecordReader(inputs: [log])
         var writer = DecisionWriter()
         var summary = RescoreSummary()
         while let event = try reader.next() {
@@ -65,9 +64,9 @@ struct PipelineParityTests {
         return (writer.buffer, summary)
     }
 
-    static func pipeline(_ policy: Policy, workers: Int) throws -> (bytes: [UInt8], summary: RescoreSummary) {
+    static func pipeline(_ policy: Policy, log: String, workers: Int) throws -> (bytes: [UInt8], summary: RescoreSummary) {
         let options = PipelineOptions(workers: workers, engine: engineConfiguration, batchCapacity: 97)
-        let pipeline = RescorePipeline(inputs: [log.path], policy: policy, options: options)
+        let pipeline = RescorePipeline(inputs: [log], policy: policy, options: options)
         var output: [UInt8] = []
         var summary = RescoreSummary()
         try pipeline.run(summary: &summary, decisions: { output.append(contentsOf: $0) }, rejection: { _ in })
@@ -77,7 +76,10 @@ struct PipelineParityTests {
     @Test("output bytes equal RiskEngine.process one by one, for 1, 2, 3 and 5 workers", arguments: ["default", "acceptors"])
     func parity(policyName: String) throws {
         let policy = try Self.policy(policyName)
-        let expected = try Self.reference(policy)
+        let directory = TemporaryDirectory()
+        defer { withExtendedLifetime(directory) {} }
+        let log = try directory.write("log.ndjson.zst", Self.log.bytes, compressed: true)
+        let expected = try Self.reference(policy, log: log)
         // The comparison is meaningful only if the policy does not allow everything.
         #expect(expected.summary.decisionsByAction[Int(Action.allow.rawValue)] < expected.summary.decisions)
         #expect(expected.summary.decisions > 2000)
@@ -87,7 +89,7 @@ struct PipelineParityTests {
             #expect(codes.contains("TERMINAL_DECLINES"))
         }
         for workers in [1, 2, 3, 5] {
-            let actual = try Self.pipeline(policy, workers: workers)
+            let actual = try Self.pipeline(policy, log: log, workers: workers)
             #expect(actual.bytes.count == expected.bytes.count, "workers: \(workers)")
             #expect(actual.bytes == expected.bytes, "workers: \(workers)")
             #expect(actual.summary.decisionsByAction == expected.summary.decisionsByAction, "workers: \(workers)")

@@ -9,7 +9,8 @@ import RiskSim
 // (RiskEngine.score(_:into:), 256 a call) or `replay` (RiskEngine.process on every record:
 // score, then the issuer's outcome, feedback and status), or `latency` (each `score` call timed
 // with CLOCK_MONOTONIC; percentiles for all calls and apart for a card's first transaction, for
-// allow and for review/decline decisions). Made for instruction counts: only `scoreAll` does
+// allow and for review/decline decisions). `SCORELOOP_CARDS=N` changes the card population (e.g.
+// 2000: every record stays in cache, which separates the instructions' cost from the misses'). Made for instruction counts: only `scoreAll` does
 // engine work, so
 //   valgrind --tool=callgrind --toggle-collect='*ScoreLoop*scoreAll*' ScoreLoop POLICY 1000000
 // counts the scoring alone (copy the binary and `strip -g` it first: valgrind cannot read
@@ -23,7 +24,7 @@ guard arguments.count >= 2 else {
 let policy = try Policy.load(contentsOf: arguments[1])
 let count = arguments.count > 2 ? Int(arguments[2]) ?? 2_000_000 : 2_000_000
 let mode = arguments.count > 3 ? arguments[3] : "score"
-let cards = 200_000
+let cards = getenv("SCORELOOP_CARDS").flatMap { Int(String(cString: $0)) } ?? 200_000
 let generatorConfiguration = GeneratorConfiguration(
     transactions: count, cards: cards, terminals: max(6_000, cards / 30), merchants: max(2_000, cards / 100), seed: 2)
 let records = TrafficGenerator(configuration: generatorConfiguration).map(\.record)
