@@ -39,12 +39,15 @@ final class CompleteTreeTables: @unchecked Sendable {
             let bottom = 1 << Int(group.depth)
             for lane in 0..<lanes {
                 let sink = AttributedNode(threshold: 0, slot: 0, creditSlot: Int16(slotCount) + Int16(lane), credit: 0)
+                // Nodes tree by tree (the margin's walk); credits interleaved lane by lane, so an
+                // explanation's eight lanes share the lines of each level (see ``CompleteTrees``).
+                func node(_ k: Int) -> Int { Int(group.offset) + lane * (2 * bottom) + k }
                 func position(_ k: Int) -> Int { Int(group.offset) + k * lanes + lane }
                 let t = g * lanes + lane
                 guard t < trees.count else {
                     // Padding tree: a zero leaf reached through pass-throughs.
                     for k in 1..<(2 * bottom) { credits[position(k)] = sink }
-                    for k in bottom..<(2 * bottom) { nodes[position(k)] = CompleteNode(threshold: 0, slot: 0) }
+                    for k in bottom..<(2 * bottom) { nodes[node(k)] = CompleteNode(threshold: 0, slot: 0) }
                     continue
                 }
                 let tree = trees[t]
@@ -65,7 +68,7 @@ final class CompleteTreeTables: @unchecked Sendable {
                             count *= 2
                         }
                         for j in first..<(first + count) {
-                            nodes[position(j)] = value
+                            nodes[node(j)] = value
                             if j != k { credits[position(j)] = sink }
                         }
                         return
@@ -74,7 +77,7 @@ final class CompleteTreeTables: @unchecked Sendable {
                     let slot = slotOf[split.feature]!
                     let threshold = Float(split.threshold)
                     let defaultLeft = split.decisionType & DecisionType.defaultLeftBit != 0
-                    nodes[position(k)] = defaultLeft
+                    nodes[node(k)] = defaultLeft
                         ? CompleteNode(threshold: threshold, slot: slot)
                         : CompleteNode(threshold: (-threshold).nextUp, slot: slotCount + slot)
                     let (first, second) = defaultLeft ? (split.right, split.left) : (split.left, split.right)
@@ -87,9 +90,16 @@ final class CompleteTreeTables: @unchecked Sendable {
                 place(tree.splits.isEmpty ? ~0 : 0, at: 1)
             }
         }
-        for i in credits.indices {
-            credits[i].threshold = nodes[i].threshold
-            credits[i].slot = Int16(nodes[i].slot)
+        for group in groups {
+            let bottom = 1 << Int(group.depth)
+            for lane in 0..<lanes {
+                for k in 1..<(2 * bottom) {
+                    let node = nodes[Int(group.offset) + lane * (2 * bottom) + k]
+                    let credit = Int(group.offset) + k * lanes + lane
+                    credits[credit].threshold = node.threshold
+                    credits[credit].slot = Int16(node.slot)
+                }
+            }
         }
         self.init(groups: groups, nodes: nodes, attributed: credits, slotInputs: slotInputs)
     }

@@ -34,16 +34,23 @@ struct AttributedNode: Sendable, Equatable {
     var credit: Double
 }
 
-/// XGBoost trees compiled as complete binary trees with implicit child positions, eight trees
-/// (one lockstep group, ``TreeEnsemble/lanes``) interleaved level by level.
+/// XGBoost trees compiled as complete binary trees with implicit child positions, in groups of
+/// eight trees (one lockstep group, ``TreeEnsemble/lanes``).
 ///
-/// A group of depth `D` (its deepest tree) owns `2^(D+1) · 8` consecutive nodes from its
-/// `offset`; heap position `k` (root 1, children `2k` and `2k + 1`, bottom `2^D ..< 2^(D+1)`) of
-/// lane `l` is node `offset + 8k + l` (position 0 is unused). A step is one 8-byte node load, one
-/// slot load, one comparison and `2k + bit`: no child index is stored or loaded. Shallower trees
-/// are padded to their group's depth, so the layout is only built when no group is deeper than
-/// ``CompleteTreeTables/maximumDepth``, every threshold is finite and the slots fit on the
-/// stack; otherwise evaluation walks the explicit ``Float32Split`` nodes.
+/// A group of depth `D` (its deepest tree) owns `8 · 2^(D+1)` consecutive nodes from its
+/// `offset`: lane `l`'s tree is the `2^(D+1)` nodes from `offset + l · 2^(D+1)`, in heap order
+/// (root at position 1, children of `k` at `2k` and `2k + 1`, bottom `2^D ..< 2^(D+1)`; position
+/// 0 is unused). A step is one 8-byte node load, one slot load, one comparison and `2k + bit`: no
+/// child index is stored or loaded, and because the walk is specialized by depth, a lane's tree
+/// is a constant displacement from the group's first node, so `k` is all a lane keeps (the step
+/// compiles to a compare and an add-with-carry). Shallower trees are padded to their group's
+/// depth, so the layout is only built when no group is deeper than
+/// ``CompleteTreeTables/maximumDepth``, every threshold is finite and the slots fit on the stack;
+/// otherwise evaluation walks the explicit ``Float32Split`` nodes.
+///
+/// The explanation records (``AttributedNode``) hold the same positions interleaved instead:
+/// position `k` of lane `l` is record `offset + 8k + l`, so the eight lanes of one level share
+/// cache lines when an explanation reads a cold table.
 ///
 /// This is a view: plain pointers into tables that a ``CompleteTreeTables`` owns, so that copying
 /// it and evaluating through it never touch a reference count. `@unchecked Sendable`: the tables
@@ -88,24 +95,6 @@ struct CompleteTrees: @unchecked Sendable {
     /// Bytes of the slot scratch: the used features, their negations and a 0, as float32.
     static func slotBytes(slotCount: Int) -> Int { (2 * slotCount + 1) * MemoryLayout<Float>.stride }
 
-    /// Bytes of one node.
-    static let nodeBytes = MemoryLayout<CompleteNode>.stride
-    /// Bytes of one heap position across the lanes of a group.
-    static let rowBytes = lanes * MemoryLayout<CompleteNode>.stride
-
-    /// The byte offset of lane `lane`'s root (heap position 1) from its group's first node.
-    @inline(__always)
-    static func rootOffset(lane: Int) -> Int { rowBytes &+ lane &* nodeBytes }
-
-    /// The byte offset reached from node offset `o` of lane `lane` for slot values `slots`:
-    /// `64(2k + bit) + 8·lane` = `2o − 8·lane + 64·bit`.
-    @inline(__always)
-    static func step(_ p: UnsafeRawPointer, _ o: Int, lane: Int, _ slots: UnsafePointer<Float>) -> Int {
-        let node = p.load(fromByteOffset: o, as: CompleteNode.self)
-        let bit = slots[Int(node.slot)] >= node.threshold ? 0 : rowBytes
-        return o &* 2 &- lane &* nodeBytes &+ bit
-    }
-
     /// Runs `body` with the slot scratch for input `x` on the stack: `Float(x[f_j])` for each
     /// used feature, then the negations, then a 0 (see ``CompleteNode``).
     @inline(__always)
@@ -139,7 +128,7 @@ struct CompleteTrees: @unchecked Sendable {
     /// ``contributions(trail:into:)`` explains the same input without walking the trees again.
     @inline(__always)
     func margin(_ x: UnsafeBufferPointer<Double>, start: Float, trail: UnsafeMutablePointer<Int32>) -> Float {
-        let nodes = UnsafeRawPointer(nodes.baseAddress!)
+        let nodes = UnsafePointer(nodes.baseAddress!)
         let groups = UnsafeBufferPointer(groups)
         return withSlots(x) { Self.sumLeaves(nodes, groups, $0, start, trail) }
     }
@@ -150,52 +139,80 @@ struct CompleteTrees: @unchecked Sendable {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: trailLength) { margin(x, start: start, trail: $0.baseAddress!) }
     }
 
-    /// The walk behind ``margin(_:start:)``, out of line so that the eight lane offsets, the
-    /// group's nodes and the slots stay in registers. A lane's position is the
-    /// byte offset of its node from the group's first node, `64k + 8·lane`: a node is read at a
-    /// constant displacement and a step ends in one `lea`.
+    /// The walk behind ``margin(_:start:)``, out of line so that the eight lanes' positions, the
+    /// group's nodes and the slots stay in registers. Each group is walked by a copy specialized
+    /// for its depth (see ``sumGroup(_:_:_:_:depth:)``). The trail holds each lane's bottom heap
+    /// position.
     @inline(never)
     static func sumLeaves(
-        _ nodes: UnsafeRawPointer, _ groups: UnsafeBufferPointer<Group>, _ slots: UnsafePointer<Float>, _ start: Float,
-        _ trail: UnsafeMutablePointer<Int32>
+        _ nodes: UnsafePointer<CompleteNode>, _ groups: UnsafeBufferPointer<Group>, _ slots: UnsafePointer<Float>,
+        _ start: Float, _ trail: UnsafeMutablePointer<Int32>
     ) -> Float {
         var sum = start
         var trail = trail
         for group in groups {
-            let p = nodes + Int(group.offset) &* nodeBytes
-            var a = rootOffset(lane: 0), b = rootOffset(lane: 1), c = rootOffset(lane: 2), d = rootOffset(lane: 3)
-            var e = rootOffset(lane: 4), f = rootOffset(lane: 5), g = rootOffset(lane: 6), h = rootOffset(lane: 7)
-            // Lane 0's offset is `64k`: it reaches the bottom (`k ≥ 2^depth`) after `depth` steps.
-            let bottom = rowBytes &<< Int(group.depth)
-            while a < bottom {
-                a = step(p, a, lane: 0, slots)
-                b = step(p, b, lane: 1, slots)
-                c = step(p, c, lane: 2, slots)
-                d = step(p, d, lane: 3, slots)
-                e = step(p, e, lane: 4, slots)
-                f = step(p, f, lane: 5, slots)
-                g = step(p, g, lane: 6, slots)
-                h = step(p, h, lane: 7, slots)
+            let p = nodes + Int(group.offset)
+            switch group.depth {
+            case 0: sumGroup(p, slots, &sum, trail, depth: 0)
+            case 1: sumGroup(p, slots, &sum, trail, depth: 1)
+            case 2: sumGroup(p, slots, &sum, trail, depth: 2)
+            case 3: sumGroup(p, slots, &sum, trail, depth: 3)
+            case 4: sumGroup(p, slots, &sum, trail, depth: 4)
+            case 5: sumGroup(p, slots, &sum, trail, depth: 5)
+            case 6: sumGroup(p, slots, &sum, trail, depth: 6)
+            case 7: sumGroup(p, slots, &sum, trail, depth: 7)
+            case 8: sumGroup(p, slots, &sum, trail, depth: 8)
+            default: preconditionFailure("complete-tree groups are at most \(CompleteTreeTables.maximumDepth) deep")
             }
-            sum += p.load(fromByteOffset: a, as: CompleteNode.self).threshold
-            sum += p.load(fromByteOffset: b, as: CompleteNode.self).threshold
-            sum += p.load(fromByteOffset: c, as: CompleteNode.self).threshold
-            sum += p.load(fromByteOffset: d, as: CompleteNode.self).threshold
-            sum += p.load(fromByteOffset: e, as: CompleteNode.self).threshold
-            sum += p.load(fromByteOffset: f, as: CompleteNode.self).threshold
-            sum += p.load(fromByteOffset: g, as: CompleteNode.self).threshold
-            sum += p.load(fromByteOffset: h, as: CompleteNode.self).threshold
-            trail[0] = Int32(truncatingIfNeeded: a)
-            trail[1] = Int32(truncatingIfNeeded: b)
-            trail[2] = Int32(truncatingIfNeeded: c)
-            trail[3] = Int32(truncatingIfNeeded: d)
-            trail[4] = Int32(truncatingIfNeeded: e)
-            trail[5] = Int32(truncatingIfNeeded: f)
-            trail[6] = Int32(truncatingIfNeeded: g)
-            trail[7] = Int32(truncatingIfNeeded: h)
             trail += lanes
         }
         return sum
+    }
+
+    /// One group of ``sumLeaves(_:_:_:_:_:)`` with its depth a constant, so that lane `l`'s tree
+    /// is at a constant displacement. A lane keeps `j = k + 1` (`k` its heap position): the step
+    /// `j' = 2j − (x ≥ t ? 1 : 0)` (that is `k' = 2k + bit`) compiles to one `lea` and one
+    /// add-with-carry on the comparison's flags, and a step is five instructions.
+    @inline(__always)
+    private static func sumGroup(
+        _ nodes: UnsafePointer<CompleteNode>, _ slots: UnsafePointer<Float>, _ sum: inout Float,
+        _ trail: UnsafeMutablePointer<Int32>, depth: Int
+    ) {
+        let tree = 2 &<< depth
+        @inline(__always) func node(_ lane: Int, _ j: Int) -> CompleteNode { nodes[lane &* tree &+ j &- 1] }
+        @inline(__always) func step(_ lane: Int, _ j: Int) -> Int {
+            let node = node(lane, j)
+            return j &+ j &- (slots[Int(node.slot)] >= node.threshold ? 1 : 0)
+        }
+        var a = 2, b = 2, c = 2, d = 2, e = 2, f = 2, g = 2, h = 2
+        var steps = depth
+        while steps > 0 {
+            a = step(0, a)
+            b = step(1, b)
+            c = step(2, c)
+            d = step(3, d)
+            e = step(4, e)
+            f = step(5, f)
+            g = step(6, g)
+            h = step(7, h)
+            steps &-= 1
+        }
+        sum += node(0, a).threshold
+        sum += node(1, b).threshold
+        sum += node(2, c).threshold
+        sum += node(3, d).threshold
+        sum += node(4, e).threshold
+        sum += node(5, f).threshold
+        sum += node(6, g).threshold
+        sum += node(7, h).threshold
+        trail[0] = Int32(truncatingIfNeeded: a &- 1)
+        trail[1] = Int32(truncatingIfNeeded: b &- 1)
+        trail[2] = Int32(truncatingIfNeeded: c &- 1)
+        trail[3] = Int32(truncatingIfNeeded: d &- 1)
+        trail[4] = Int32(truncatingIfNeeded: e &- 1)
+        trail[5] = Int32(truncatingIfNeeded: f &- 1)
+        trail[6] = Int32(truncatingIfNeeded: g &- 1)
+        trail[7] = Int32(truncatingIfNeeded: h &- 1)
     }
 
     /// Adds each feature's Saabas contribution for input `x` to `output[input]` (the input of
@@ -245,13 +262,13 @@ struct CompleteTrees: @unchecked Sendable {
         for group in groups {
             let q = attributed + Int(group.offset) &* bytes
             let depth = Int(group.depth)
-            // A trail entry is the byte offset `64k + 8·lane` of the bottom position `k` reached;
-            // level 1 (the root's child) first, the bottom last, lane by lane: the walk's order.
+            // A trail entry is the bottom heap position `k` a lane reached; level 1 (the root's
+            // child) first, the bottom last, lane by lane: the walk's order.
             var level = 1
             while level <= depth {
                 let shift = depth &- level
                 for lane in 0..<lanes {
-                    let k = (Int(trail[lane]) &- lane &* nodeBytes) / rowBytes
+                    let k = Int(trail[lane])
                     let node = q.load(fromByteOffset: (k &>> shift) &* row &+ lane &* bytes, as: AttributedNode.self)
                     bySlot[Int(node.creditSlot)] += node.credit
                 }
@@ -262,8 +279,9 @@ struct CompleteTrees: @unchecked Sendable {
     }
 
     /// The walk behind ``contributions(_:into:)``, out of line like ``sumLeaves(_:_:_:_:_:)``, over
-    /// the 16-byte ``AttributedNode``s: a lane's position is the byte offset `128k + 16·lane`,
-    /// and the record reached by a step holds both the credit for arriving and the next split.
+    /// the 16-byte ``AttributedNode``s (interleaved: lane `l`'s position `k` is at byte
+    /// `128k + 16l` of its group): the record reached by a step holds both the credit for arriving
+    /// and the next split.
     @inline(never)
     static func attribute(
         _ attributed: UnsafeRawPointer, _ groups: UnsafeBufferPointer<Group>, _ slots: UnsafePointer<Float>,
