@@ -2,8 +2,8 @@
 /// buffers allocated once, and frees them when the last ensemble sharing it goes away.
 /// `@unchecked Sendable`: nothing is written after `init`.
 final class CompleteTreeTables: @unchecked Sendable {
-    /// The deepest group the layout accepts (a depth-8 group takes 32 KiB of nodes and 64 KiB of
-    /// explanation records).
+    /// The deepest group the layout accepts (a depth-8 group takes 16 KiB of splits, 8 KiB of
+    /// leaves and 64 KiB of explanation records).
     static let maximumDepth = 8
 
     /// The view evaluation reads through.
@@ -31,23 +31,26 @@ final class CompleteTreeTables: @unchecked Sendable {
             total += (2 << depth) * lanes
         }
         guard trees.allSatisfy({ $0.splits.allSatisfy { Float($0.threshold).isFinite } }) else { return nil }
-        var nodes = [CompleteNode](repeating: .passThrough(slotCount: slotCount), count: total)
-        // Credits first (threshold and slot are copied from `nodes` at the end).
+        // Splits and leaves take half the positions each; credits take them all (their threshold
+        // and slot are copied from the splits and leaves at the end).
+        var nodes = [CompleteNode](repeating: .passThrough(slotCount: slotCount), count: total / 2)
+        var leaves = [Float](repeating: 0, count: total / 2)
         var credits = [AttributedNode](
             repeating: AttributedNode(threshold: 0, slot: 0, creditSlot: Int16(slotCount), credit: 0), count: total)
         for (g, group) in groups.enumerated() {
             let bottom = 1 << Int(group.depth)
             for lane in 0..<lanes {
                 let sink = AttributedNode(threshold: 0, slot: 0, creditSlot: Int16(slotCount) + Int16(lane), credit: 0)
-                // Nodes tree by tree (the margin's walk); credits interleaved lane by lane, so an
-                // explanation's eight lanes share the lines of each level (see ``CompleteTrees``).
-                func node(_ k: Int) -> Int { Int(group.offset) + lane * (2 * bottom) + k }
+                // Splits and leaves tree by tree (the margin's walk); credits interleaved lane by
+                // lane, so an explanation's eight lanes share the lines of a level (see
+                // ``CompleteTrees``).
+                func node(_ k: Int) -> Int { Int(group.offset) / 2 + lane * bottom + k }
+                func leaf(_ k: Int) -> Int { Int(group.offset) / 2 + lane * bottom + k - bottom }
                 func position(_ k: Int) -> Int { Int(group.offset) + k * lanes + lane }
                 let t = g * lanes + lane
                 guard t < trees.count else {
                     // Padding tree: a zero leaf reached through pass-throughs.
                     for k in 1..<(2 * bottom) { credits[position(k)] = sink }
-                    for k in bottom..<(2 * bottom) { nodes[node(k)] = CompleteNode(threshold: 0, slot: 0) }
                     continue
                 }
                 let tree = trees[t]
@@ -56,7 +59,7 @@ final class CompleteTreeTables: @unchecked Sendable {
                 /// Places raw child `child` (a split index, or `~leaf`) at heap position `k`.
                 func place(_ child: Int32, at k: Int) {
                     if child < 0 {
-                        let value = CompleteNode(threshold: Float(tree.leafValues[Int(~child)]), slot: 0)
+                        let value = Float(tree.leafValues[Int(~child)])
                         // A shallow leaf fills its whole subtree's bottom; the pass-throughs
                         // above them credit 0 to the lane's sink.
                         var first = k, count = 1
@@ -68,7 +71,7 @@ final class CompleteTreeTables: @unchecked Sendable {
                             count *= 2
                         }
                         for j in first..<(first + count) {
-                            nodes[node(j)] = value
+                            leaves[leaf(j)] = value
                             if j != k { credits[position(j)] = sink }
                         }
                         return
@@ -94,37 +97,40 @@ final class CompleteTreeTables: @unchecked Sendable {
             let bottom = 1 << Int(group.depth)
             for lane in 0..<lanes {
                 for k in 1..<(2 * bottom) {
-                    let node = nodes[Int(group.offset) + lane * (2 * bottom) + k]
+                    let base = Int(group.offset) / 2 + lane * bottom
+                    let split = k < bottom ? nodes[base + k] : CompleteNode(threshold: leaves[base + k - bottom], slot: 0)
                     let credit = Int(group.offset) + k * lanes + lane
-                    credits[credit].threshold = node.threshold
-                    credits[credit].slot = Int16(node.slot)
+                    credits[credit].threshold = split.threshold
+                    credits[credit].slot = Int16(split.slot)
                 }
             }
         }
-        self.init(groups: groups, nodes: nodes, attributed: credits, slotInputs: slotInputs)
+        self.init(groups: groups, nodes: nodes, leaves: leaves, attributed: credits, slotInputs: slotInputs)
     }
 
     /// Copies the tables into buffers of its own.
-    init(groups: [CompleteTrees.Group], nodes: [CompleteNode], attributed: [AttributedNode], slotInputs: [Int32]) {
+    init(groups: [CompleteTrees.Group], nodes: [CompleteNode], leaves: [Float], attributed: [AttributedNode], slotInputs: [Int32]) {
         func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
             let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
             _ = buffer.initialize(from: array)
             return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
         }
         trees = CompleteTrees(
-            groups: copy(groups), nodes: copy(nodes), attributed: copy(attributed), slotInputs: copy(slotInputs))
+            groups: copy(groups), nodes: copy(nodes), leaves: copy(leaves), attributed: copy(attributed),
+            slotInputs: copy(slotInputs))
     }
 
     deinit {
         trees.groups.baseAddress?.deallocate()
         trees.nodes.baseAddress?.deallocate()
+        trees.leaves.baseAddress?.deallocate()
         trees.attributed.baseAddress?.deallocate()
         trees.slotInputs.baseAddress?.deallocate()
     }
 
     /// The same trees reading each used feature from `slotInputs` (after binding to a schema).
     func reading(_ slotInputs: [Int32]) -> CompleteTreeTables {
-        CompleteTreeTables(groups: Array(trees.groups), nodes: Array(trees.nodes), attributed: Array(trees.attributed),
-                           slotInputs: slotInputs)
+        CompleteTreeTables(groups: Array(trees.groups), nodes: Array(trees.nodes), leaves: Array(trees.leaves),
+                           attributed: Array(trees.attributed), slotInputs: slotInputs)
     }
 }

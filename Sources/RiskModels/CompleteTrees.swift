@@ -37,26 +37,29 @@ struct AttributedNode: Sendable, Equatable {
 /// XGBoost trees compiled as complete binary trees with implicit child positions, in groups of
 /// eight trees (one lockstep group, ``TreeEnsemble/lanes``).
 ///
-/// A group of depth `D` (its deepest tree) owns `8 · 2^(D+1)` consecutive nodes from its
-/// `offset`: lane `l`'s tree is the `2^(D+1)` nodes from `offset + l · 2^(D+1)`, in heap order
-/// (root at position 1, children of `k` at `2k` and `2k + 1`, bottom `2^D ..< 2^(D+1)`; position
-/// 0 is unused). A step is one 8-byte node load, one slot load, one comparison and `2k + bit`: no
-/// child index is stored or loaded, and because the walk is specialized by depth, a lane's tree
-/// is a constant displacement from the group's first node, so `k` is all a lane keeps (the step
-/// compiles to a compare and an add-with-carry). Shallower trees are padded to their group's
-/// depth, so the layout is only built when no group is deeper than
+/// A group of depth `D` (its deepest tree) covers `8 · 2^(D+1)` heap positions: lane `l`'s
+/// tree in heap order (root at position 1, children of `k` at `2k` and `2k + 1`, bottom
+/// `2^D ..< 2^(D+1)`; position 0 is unused). Its splits are the `2^D` ``CompleteNode``s from
+/// `offset / 2 + l · 2^D` (positions `0 ..< 2^D`) and its bottom the `2^D` leaf values from the
+/// same index of `leaves`, so the tables the walk reads stay small (a depth-5 group is 2 KiB of
+/// nodes and 1 KiB of leaves). A step is one 8-byte node load, one slot load, one comparison and
+/// `2k + bit`: no child index is stored or loaded, and because the walk is specialized by depth,
+/// a lane's tree is a constant displacement from the group's first node, so `k` is all a lane
+/// keeps (the step compiles to a compare and an add-with-carry). Shallower trees are padded to
+/// their group's depth, so the layout is only built when no group is deeper than
 /// ``CompleteTreeTables/maximumDepth``, every threshold is finite and the slots fit on the stack;
 /// otherwise evaluation walks the explicit ``Float32Split`` nodes.
 ///
-/// The explanation records (``AttributedNode``) hold the same positions interleaved instead:
-/// position `k` of lane `l` is record `offset + 8k + l`, so the eight lanes of one level share
+/// The explanation records (``AttributedNode``) hold every position, interleaved: position `k`
+/// of lane `l` is record `offset + 8k + l`, so the eight lanes of one level share
 /// cache lines when an explanation reads a cold table.
 ///
 /// This is a view: plain pointers into tables that a ``CompleteTreeTables`` owns, so that copying
 /// it and evaluating through it never touch a reference count. `@unchecked Sendable`: the tables
 /// are never written after they are built.
 struct CompleteTrees: @unchecked Sendable {
-    /// Where a group's nodes start and how many steps reach its bottom.
+    /// Where a group's explanation records start (its nodes and leaves at half that) and how
+    /// many steps reach its bottom.
     struct Group: Sendable, Equatable {
         var offset: Int32
         var depth: Int32
@@ -66,7 +69,10 @@ struct CompleteTrees: @unchecked Sendable {
     static let lanes = TreeEnsemble.lanes
 
     let groups: UnsafeMutableBufferPointer<Group>
+    /// The splits above the bottom of each tree.
     let nodes: UnsafeMutableBufferPointer<CompleteNode>
+    /// The bottom of each tree: leaf values.
+    let leaves: UnsafeMutableBufferPointer<Float>
     /// The same positions with their Saabas credits, for contributions.
     let attributed: UnsafeMutableBufferPointer<AttributedNode>
     /// The input index of each used feature (``TreeEnsemble/Storage/slotInputs``).
@@ -78,9 +84,11 @@ struct CompleteTrees: @unchecked Sendable {
     let contiguous: Bool
 
     init(groups: UnsafeMutableBufferPointer<Group>, nodes: UnsafeMutableBufferPointer<CompleteNode>,
-         attributed: UnsafeMutableBufferPointer<AttributedNode>, slotInputs: UnsafeMutableBufferPointer<Int32>) {
+         leaves: UnsafeMutableBufferPointer<Float>, attributed: UnsafeMutableBufferPointer<AttributedNode>,
+         slotInputs: UnsafeMutableBufferPointer<Int32>) {
         self.groups = groups
         self.nodes = nodes
+        self.leaves = leaves
         self.attributed = attributed
         self.slotInputs = slotInputs
         contiguous = slotInputs.enumerated().allSatisfy { Int($1) == $0 }
@@ -129,8 +137,9 @@ struct CompleteTrees: @unchecked Sendable {
     @inline(__always)
     func margin(_ x: UnsafeBufferPointer<Double>, start: Float, trail: UnsafeMutablePointer<Int32>) -> Float {
         let nodes = UnsafePointer(nodes.baseAddress!)
+        let leaves = UnsafePointer(leaves.baseAddress!)
         let groups = UnsafeBufferPointer(groups)
-        return withSlots(x) { Self.sumLeaves(nodes, groups, $0, start, trail) }
+        return withSlots(x) { Self.sumLeaves(nodes, leaves, groups, $0, start, trail) }
     }
 
     /// ``margin(_:start:trail:)`` with a trail of its own on the stack.
@@ -141,27 +150,28 @@ struct CompleteTrees: @unchecked Sendable {
 
     /// The walk behind ``margin(_:start:)``, out of line so that the eight lanes' positions, the
     /// group's nodes and the slots stay in registers. Each group is walked by a copy specialized
-    /// for its depth (see ``sumGroup(_:_:_:_:depth:)``). The trail holds each lane's bottom heap
+    /// for its depth (see ``sumGroup(_:_:_:_:_:depth:)``). The trail holds each lane's bottom heap
     /// position.
     @inline(never)
     static func sumLeaves(
-        _ nodes: UnsafePointer<CompleteNode>, _ groups: UnsafeBufferPointer<Group>, _ slots: UnsafePointer<Float>,
-        _ start: Float, _ trail: UnsafeMutablePointer<Int32>
+        _ nodes: UnsafePointer<CompleteNode>, _ leaves: UnsafePointer<Float>, _ groups: UnsafeBufferPointer<Group>,
+        _ slots: UnsafePointer<Float>, _ start: Float, _ trail: UnsafeMutablePointer<Int32>
     ) -> Float {
         var sum = start
         var trail = trail
         for group in groups {
-            let p = nodes + Int(group.offset)
+            let half = Int(group.offset) &>> 1
+            let p = nodes + half, q = leaves + half
             switch group.depth {
-            case 0: sumGroup(p, slots, &sum, trail, depth: 0)
-            case 1: sumGroup(p, slots, &sum, trail, depth: 1)
-            case 2: sumGroup(p, slots, &sum, trail, depth: 2)
-            case 3: sumGroup(p, slots, &sum, trail, depth: 3)
-            case 4: sumGroup(p, slots, &sum, trail, depth: 4)
-            case 5: sumGroup(p, slots, &sum, trail, depth: 5)
-            case 6: sumGroup(p, slots, &sum, trail, depth: 6)
-            case 7: sumGroup(p, slots, &sum, trail, depth: 7)
-            case 8: sumGroup(p, slots, &sum, trail, depth: 8)
+            case 0: sumGroup(p, q, slots, &sum, trail, depth: 0)
+            case 1: sumGroup(p, q, slots, &sum, trail, depth: 1)
+            case 2: sumGroup(p, q, slots, &sum, trail, depth: 2)
+            case 3: sumGroup(p, q, slots, &sum, trail, depth: 3)
+            case 4: sumGroup(p, q, slots, &sum, trail, depth: 4)
+            case 5: sumGroup(p, q, slots, &sum, trail, depth: 5)
+            case 6: sumGroup(p, q, slots, &sum, trail, depth: 6)
+            case 7: sumGroup(p, q, slots, &sum, trail, depth: 7)
+            case 8: sumGroup(p, q, slots, &sum, trail, depth: 8)
             default: preconditionFailure("complete-tree groups are at most \(CompleteTreeTables.maximumDepth) deep")
             }
             trail += lanes
@@ -169,17 +179,18 @@ struct CompleteTrees: @unchecked Sendable {
         return sum
     }
 
-    /// One group of ``sumLeaves(_:_:_:_:_:)`` with its depth a constant, so that lane `l`'s tree
+    /// One group of ``sumLeaves(_:_:_:_:_:_:)`` with its depth a constant, so that lane `l`'s tree
     /// is at a constant displacement. A lane keeps `j = k + 1` (`k` its heap position): the step
     /// `j' = 2j − (x ≥ t ? 1 : 0)` (that is `k' = 2k + bit`) compiles to one `lea` and one
     /// add-with-carry on the comparison's flags, and a step is five instructions.
     @inline(__always)
     private static func sumGroup(
-        _ nodes: UnsafePointer<CompleteNode>, _ slots: UnsafePointer<Float>, _ sum: inout Float,
-        _ trail: UnsafeMutablePointer<Int32>, depth: Int
+        _ nodes: UnsafePointer<CompleteNode>, _ leaves: UnsafePointer<Float>, _ slots: UnsafePointer<Float>,
+        _ sum: inout Float, _ trail: UnsafeMutablePointer<Int32>, depth: Int
     ) {
-        let tree = 2 &<< depth
+        let tree = 1 &<< depth
         @inline(__always) func node(_ lane: Int, _ j: Int) -> CompleteNode { nodes[lane &* tree &+ j &- 1] }
+        @inline(__always) func leaf(_ lane: Int, _ j: Int) -> Float { leaves[lane &* tree &+ j &- 1 &- tree] }
         @inline(__always) func step(_ lane: Int, _ j: Int) -> Int {
             let node = node(lane, j)
             return j &+ j &- (slots[Int(node.slot)] >= node.threshold ? 1 : 0)
@@ -197,14 +208,14 @@ struct CompleteTrees: @unchecked Sendable {
             h = step(7, h)
             steps &-= 1
         }
-        sum += node(0, a).threshold
-        sum += node(1, b).threshold
-        sum += node(2, c).threshold
-        sum += node(3, d).threshold
-        sum += node(4, e).threshold
-        sum += node(5, f).threshold
-        sum += node(6, g).threshold
-        sum += node(7, h).threshold
+        sum += leaf(0, a)
+        sum += leaf(1, b)
+        sum += leaf(2, c)
+        sum += leaf(3, d)
+        sum += leaf(4, e)
+        sum += leaf(5, f)
+        sum += leaf(6, g)
+        sum += leaf(7, h)
         trail[0] = Int32(truncatingIfNeeded: a &- 1)
         trail[1] = Int32(truncatingIfNeeded: b &- 1)
         trail[2] = Int32(truncatingIfNeeded: c &- 1)
@@ -278,7 +289,7 @@ struct CompleteTrees: @unchecked Sendable {
         }
     }
 
-    /// The walk behind ``contributions(_:into:)``, out of line like ``sumLeaves(_:_:_:_:_:)``, over
+    /// The walk behind ``contributions(_:into:)``, out of line like ``sumLeaves(_:_:_:_:_:_:)``, over
     /// the 16-byte ``AttributedNode``s (interleaved: lane `l`'s position `k` is at byte
     /// `128k + 16l` of its group): the record reached by a step holds both the credit for arriving
     /// and the next split.
