@@ -47,6 +47,9 @@ public final class Policy: Sendable {
     let rules: [CompiledRule]
     /// The model scoring beside the rules, if the policy names one.
     public let model: PolicyModel?
+    /// `model` as `decide` reaches it: unretained (`model` keeps it alive), so that scoring
+    /// threads never write its reference count, one cache line that all of them share.
+    private let borrowedModel: Unmanaged<PolicyModel>?
     /// `allow` rules in file order.
     let allowRules: RuleTable
     /// `decline`, then `review`, then `score` rules, each group in file order.
@@ -55,6 +58,7 @@ public final class Policy: Sendable {
     init(name: String, reviewThreshold: Double, declineThreshold: Double, rules: [CompiledRule], model: PolicyModel? = nil) {
         self.name = name
         self.model = model
+        borrowedModel = model.map { Unmanaged.passUnretained($0) }
         self.reviewThreshold = reviewThreshold
         self.declineThreshold = declineThreshold
         self.rules = rules
@@ -85,15 +89,17 @@ public final class Policy: Sendable {
             if entry.action > Int8(strongest.rawValue) { strongest = Action(rawValue: UInt8(entry.action))! }
             decision.append(reason(otherRules.templates[index], features))
         }
-        if let model {
-            // The model's walk leaves a trail on the stack, from which an explanation (needed
-            // only for review and decline) reads each tree's path instead of walking again.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: model.trailLength) { trail in
-                let probability = model.probability(features, trail: trail)
-                points += model.weight * probability
-                settle(&decision, points: points, strongest: max(strongest, model.action(for: probability)))
-                if decision.action != .allow {
-                    model.appendReasons(to: &decision, features: features, trail: UnsafeBufferPointer(trail))
+        if let borrowedModel {
+            borrowedModel._withUnsafeGuaranteedRef { model in
+                // The model's walk leaves a trail on the stack, from which an explanation (needed
+                // only for review and decline) reads each tree's path instead of walking again.
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: model.trailLength) { trail in
+                    let probability = model.probability(features, trail: trail)
+                    points += model.weight * probability
+                    settle(&decision, points: points, strongest: max(strongest, model.action(for: probability)))
+                    if decision.action != .allow {
+                        model.appendReasons(to: &decision, features: features, trail: UnsafeBufferPointer(trail))
+                    }
                 }
             }
         } else {
