@@ -113,8 +113,12 @@ struct CompleteTrees: @unchecked Sendable {
             let slots = slots.baseAddress!
             if contiguous {
                 let x = x.baseAddress!
-                for j in 0..<count { slots[j] = Float(x[j]) }
-                for j in 0..<count { slots[count &+ j] = -slots[j] }
+                let negated = slots + count
+                for j in 0..<count {
+                    let v = Float(x[j])
+                    slots[j] = v
+                    negated[j] = -v
+                }
             } else {
                 for j in 0..<count {
                     let v = Float(x[Int(inputs[j])])
