@@ -95,6 +95,51 @@ struct ParsingFastPathTests {
         #expect(lookUp([]) == nil)
     }
 
+    @Test("key patterns are each field's name, quote and colon; successors follow the schema's order")
+    func keyPatternsMatchNames() {
+        for field in CanonicalField.allCases {
+            let bytes = Array(field.name.utf8) + [0x22, 0x3A]
+            let pattern = field.keyPattern
+            #expect(pattern.length == bytes.count, "\(field.name)")
+            #expect(pattern.head == word(Array(bytes.prefix(8))), "\(field.name)")
+            #expect(pattern.tail == (bytes.count > 8 ? word(Array(bytes.suffix(8))) : 0), "\(field.name)")
+        }
+        let order = CanonicalField.allCases.filter { $0 != .amountMinor }
+        for (index, field) in order.enumerated() {
+            #expect(field.likelySuccessor == order[(index + 1) % order.count], "\(field.name)")
+        }
+        #expect(CanonicalField.amountMinor.likelySuccessor == .currency)
+    }
+
+    @Test("an expected key that is cut short, longer, spaced or escaped reads as the full grammar does")
+    func expectedKeyNearMisses() throws {
+        // `kind` is the key expected first, `id` after it, `time` after `id`.
+        let reference = try #require(loggedTransaction(parse(#"{"kind":"transaction","id":7,"time":5,"card":"c","amount":1}"#)))
+        let same = [
+            #"{"kind" :"transaction","id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kin\u0064":"transaction","id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kindx":1,"kind":"transaction","id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kind":"transaction","idx":1,"id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kind":"transaction","i":1,"id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kind":"transaction","id":7,"time":5,"card":"c","amount_":2,"amount":1}"#,
+            #"{"kind":"transaction","card":"c","id":7,"amount":1,"time":5}"#,
+        ]
+        for line in same {
+            #expect(loggedTransaction(parse(line)) == reference, "\(line)")
+        }
+        let errors: [(String, String)] = [
+            (#"{"kind""#, "invalid JSON at byte 8: expected ':', found end of line"),
+            (#"{"kind":"#, "invalid JSON at byte 9: expected a value, found end of line"),
+            (#"{"kind"x"#, "invalid JSON at byte 8: expected ':'"),
+            (#"{"kind":"transaction","id""#, "invalid JSON at byte 27: expected ':', found end of line"),
+            (#"{"kind":"transaction","id":"#, "invalid JSON at byte 28: expected a value, found end of line"),
+            (#"{"kind":"transaction","amount_minor"#, "invalid JSON at byte 36: unterminated string, found end of line"),
+        ]
+        for (line, reason) in errors {
+            #expect(failure(parse(line)) == reason, "\(line)")
+        }
+    }
+
     @Test("every canonical key is found wherever it ends: mid-line, near the end, with whitespace, escaped")
     func keysAnywhere() throws {
         // `pad` members of growing length move each key across word boundaries and towards the
