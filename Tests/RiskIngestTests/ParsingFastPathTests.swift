@@ -140,6 +140,26 @@ struct ParsingFastPathTests {
         }
     }
 
+    @Test("true and false read as words; cut short, misspelt or followed by more they fail as before")
+    func literals() {
+        let prefix = #"{"id":1,"time":0,"card":"c","amount":1,"pin":"#
+        #expect(loggedTransaction(parse(prefix + "true}"))?.transaction.pinPresent == true)
+        #expect(loggedTransaction(parse(prefix + "false}"))?.transaction.pinPresent == false)
+        let errors: [(String, String)] = [
+            ("tru}", "invalid JSON at byte 46: expected a value"),
+            ("fals}", "invalid JSON at byte 46: expected a value"),
+            ("tRue}", "invalid JSON at byte 46: expected a value"),
+            ("t", "invalid JSON at byte 46: expected a value"),
+            ("falsey}", "invalid JSON at byte 51: expected ',' or '}'"),
+            ("truex}", "invalid JSON at byte 50: expected ',' or '}'"),
+            ("false", "invalid JSON at byte 51: expected ',' or '}', found end of line"),
+            ("true", "invalid JSON at byte 50: expected ',' or '}', found end of line"),
+        ]
+        for (value, reason) in errors {
+            #expect(failure(parse(prefix + value)) == reason, "\(value)")
+        }
+    }
+
     @Test("every canonical key is found wherever it ends: mid-line, near the end, with whitespace, escaped")
     func keysAnywhere() throws {
         // `pad` members of growing length move each key across word boundaries and towards the

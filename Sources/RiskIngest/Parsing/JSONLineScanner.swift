@@ -4,6 +4,10 @@
 struct JSONLineScanner {
     /// Nested objects and arrays deeper than this are rejected.
     static let maximumDepth = 64
+    /// `true` as a little-endian word.
+    static var trueWord: UInt32 { UInt32(littleEndian: 0x6575_7274) }
+    /// `alse`, the end of `false`, as a little-endian word.
+    static var alseWord: UInt32 { UInt32(littleEndian: 0x6573_6C61) }
 
     let bytes: UnsafeRawBufferPointer
     /// The first byte of `bytes` (a placeholder, never read, for an empty line).
@@ -158,6 +162,19 @@ struct JSONLineScanner {
             let start = index
             try scanNumber()
             return FieldValue(start: start, end: index, kind: .number)
+        }
+        // `true` and `false` compared as one word each; anything else (or a line ending within
+        // the literal) goes through the full grammar.
+        let start = index
+        if first == UInt8(ascii: "t"), start &+ 4 <= count,
+           base.loadUnaligned(fromByteOffset: start, as: UInt32.self) == Self.trueWord {
+            index = start &+ 4
+            return FieldValue(start: start, end: index, kind: .jsonTrue)
+        }
+        if first == UInt8(ascii: "f"), start &+ 5 <= count,
+           base.loadUnaligned(fromByteOffset: start &+ 1, as: UInt32.self) == Self.alseWord {
+            index = start &+ 5
+            return FieldValue(start: start, end: index, kind: .jsonFalse)
         }
         return try scanValue(depth: 1)
     }
