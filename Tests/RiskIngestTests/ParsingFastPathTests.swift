@@ -264,6 +264,26 @@ struct ParsingFastPathTests {
         }
     }
 
+    @Test("string values with an escape or a control byte at every position, mid-line and at the end")
+    func stringValuesEverywhere() throws {
+        let prefix = #"{"id":1,"time":0,"card":"c","amount":1,"merchant":""#
+        for length in 0...20 {
+            let text = String(repeating: "m", count: length)
+            for suffix in [#"","mcc":1}"#, #""}"#] {
+                let plain = try #require(loggedTransaction(parse(prefix + text + suffix)), "\(length)")
+                #expect(plain.transaction.merchant == entity(text))
+                for position in 0...length {
+                    let before = String(text.prefix(position)), after = String(text.dropFirst(position))
+                    let escaped = try #require(loggedTransaction(parse(prefix + before + #"\n"# + after + suffix)))
+                    #expect(escaped.transaction.merchant == entity(before + "\n" + after), "\(length) \(position)")
+                    let control = prefix + before + "\u{01}" + after + suffix
+                    let byte = prefix.utf8.count + position + 1
+                    #expect(failure(parse(control)) == "invalid JSON at byte \(byte): control character in string")
+                }
+            }
+        }
+    }
+
     @Test("strings shorter than a word at the end of the line")
     func shortStringsAtTheEnd() throws {
         for length in 0...9 {

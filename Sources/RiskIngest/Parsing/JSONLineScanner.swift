@@ -50,7 +50,12 @@ struct JSONLineScanner {
                 }
                 if let field { expected = field.likelySuccessor }
                 skipWhitespace()
-                let value = try scanMemberValue()
+                let value: FieldValue
+                if let plain = scanPlainString() {
+                    value = plain
+                } else {
+                    value = try scanMemberValue()
+                }
                 if let field { fields[Int(field.rawValue)] = value }
                 skipWhitespace()
                 guard index < count else { throw syntax("expected ',' or '}'") }
@@ -177,6 +182,30 @@ struct JSONLineScanner {
             return FieldValue(start: start, end: index, kind: .jsonFalse)
         }
         return try scanValue(depth: 1)
+    }
+
+    /// The usual string value, inline: when `index` is at a quote and the first quote, backslash
+    /// or control byte after it is a quote found by the word loop, returns the text between them
+    /// (absent when empty) and moves `index` past the closing quote, as ``scanString()`` would.
+    /// Anything else (no string, an escape, a control byte, the line's last seven bytes) returns
+    /// nil with nothing consumed.
+    @inline(__always)
+    mutating func scanPlainString() -> FieldValue? {
+        guard index < count, byteAt(index) == UInt8(ascii: "\"") else { return nil }
+        let start = index &+ 1
+        var cursor = start
+        while cursor &+ 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+            let special = ByteWords.stringSpecials(word)
+            if special != 0 {
+                cursor &+= special.trailingZeroBitCount >> 3
+                guard byteAt(cursor) == UInt8(ascii: "\"") else { return nil }
+                index = cursor &+ 1
+                return cursor == start ? .absent : FieldValue(start: start, end: cursor, kind: .text)
+            }
+            cursor &+= 8
+        }
+        return nil
     }
 
     /// Scans any JSON value at `index`.
