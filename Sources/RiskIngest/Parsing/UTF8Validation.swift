@@ -21,6 +21,11 @@ enum UTF8Validation {
                 index += 8
             }
             guard index < count else { break }
+            // Fewer than eight bytes left: when they are ASCII, so is the line's last word.
+            if count - index < 8, count >= 8,
+               base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                break
+            }
             let lead = base.load(fromByteOffset: index, as: UInt8.self)
             if lead < 0x80 {
                 index += 1
