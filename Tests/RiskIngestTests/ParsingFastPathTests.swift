@@ -160,6 +160,25 @@ struct ParsingFastPathTests {
         }
     }
 
+    @Test("separators: whitespace around the comma, and a comma not followed by a key, as the full grammar reads them")
+    func separators() {
+        let prefix = #"{"id":1,"time":0,"card":"c","amount":1"#
+        for separator in [" ,", ", ", ",\t", " \t, \r\n"] {
+            #expect(loggedTransaction(parse(prefix + separator + #""mcc":12}"#))?.transaction.mcc == 12, "\(separator)")
+        }
+        let errors: [(String, String)] = [
+            (",}", "invalid JSON at byte 40: expected '\"'"),
+            (#",,"mcc":12}"#, "invalid JSON at byte 40: expected '\"'"),
+            (#",""#, "invalid JSON at byte 41: unterminated string, found end of line"),
+            (",", "invalid JSON at byte 40: expected '\"', found end of line"),
+            (#","mcc""#, "invalid JSON at byte 45: expected ':', found end of line"),
+            (#";"mcc":12}"#, "invalid JSON at byte 39: expected ',' or '}'"),
+        ]
+        for (rest, reason) in errors {
+            #expect(failure(parse(prefix + rest)) == reason, "\(rest)")
+        }
+    }
+
     @Test("every canonical key is found wherever it ends: mid-line, near the end, with whitespace, escaped")
     func keysAnywhere() throws {
         // `pad` members of growing length move each key across word boundaries and towards the

@@ -8,6 +8,8 @@ struct JSONLineScanner {
     static var trueWord: UInt32 { UInt32(littleEndian: 0x6575_7274) }
     /// `alse`, the end of `false`, as a little-endian word.
     static var alseWord: UInt32 { UInt32(littleEndian: 0x6573_6C61) }
+    /// `,"` as a little-endian half word.
+    static var commaQuote: UInt16 { UInt16(littleEndian: 0x222C) }
 
     let bytes: UnsafeRawBufferPointer
     /// The first byte of `bytes` (a placeholder, never read, for an empty line).
@@ -57,6 +59,11 @@ struct JSONLineScanner {
                     value = try scanMemberValue()
                 }
                 if let field { fields[Int(field.rawValue)] = value }
+                // The usual separator, `,` and the next key's quote, in one comparison.
+                if index &+ 2 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt16.self) == Self.commaQuote {
+                    index &+= 1
+                    continue
+                }
                 skipWhitespace()
                 guard index < count else { throw syntax("expected ',' or '}'") }
                 let separator = byteAt(index)
