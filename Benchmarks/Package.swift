@@ -27,6 +27,12 @@ let package = Package(
             dependencies: [.product(name: "RiskCore", package: "RiskScore"), .product(name: "RiskSim", package: "RiskScore")],
             path: "Sources/ScoreLoop"
         ),
+        // One parsing pass over an NDJSON file, for callgrind instruction counts.
+        .executableTarget(
+            name: "ParseLoop",
+            dependencies: [.product(name: "RiskCore", package: "RiskScore"), .product(name: "RiskIngest", package: "RiskScore")],
+            path: "Sources/ParseLoop"
+        ),
         benchmark("CoreBenchmarks", ["RiskCore"]),
         benchmark("RingBenchmarks", ["LockFreeRing"]),
         benchmark("WindowBenchmarks", ["RiskCore"]),

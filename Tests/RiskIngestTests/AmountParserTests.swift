@@ -60,4 +60,31 @@ struct AmountParserTests {
     func syntax(_ text: String) {
         #expect(throws: AmountParser.Failure.syntax) { try amount(text, "EUR") }
     }
+
+    @Test("the one-pass form: 1...15 digits, a point and exactly the currency's decimals, nothing else")
+    func plainForm() {
+        func plain(_ text: String, _ digits: Int) -> Int64? {
+            Array(text.utf8).withUnsafeBytes { AmountParser.plainAmount($0, minorUnitDigits: digits) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for minorUnitDigits in 0...3 {
+            for wholeDigits in 0...17 {
+                for fractionDigits in 0...4 {
+                    let whole = String((0..<wholeDigits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+                    let fraction = String((0..<fractionDigits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+                    let text = whole + "." + fraction
+                    let isPlain = minorUnitDigits >= 1 && wholeDigits >= 1 && wholeDigits <= 15 && fractionDigits == minorUnitDigits
+                    #expect(plain(text, minorUnitDigits) == (isPlain ? Int64(whole + fraction) : nil), "\(text) \(minorUnitDigits)")
+                    #expect(plain(whole + fraction, minorUnitDigits) == nil || minorUnitDigits == 0, "\(whole + fraction)")
+                    #expect(plain("-" + text, minorUnitDigits) == nil && plain("+" + text, minorUnitDigits) == nil)
+                    #expect(plain("\"" + text + "\"", minorUnitDigits) == nil)
+                }
+            }
+        }
+        for bad in ["1x.23", "x1.23", "12.x3", "12.3x", "1.2.3", " 1.23", "1.23 ", "1,23", "..12"] {
+            #expect(plain(bad, 2) == nil, "\(bad)")
+        }
+        #expect(plain("24.19", 2) == 2_419)
+        #expect(plain("999999999999999.999", 3) == 999_999_999_999_999_999)
+    }
 }

@@ -325,10 +325,10 @@ struct NDJSONRecordParserTests {
         let valid = Array(#"{"id":"1","time":0,"card":"c","amount":1,"merchant":"Café € 😀"}"#.utf8)
         #expect(failure(parseLine(parser, valid)) == nil)
         // Every position of a bad byte, and a valid 4-byte character at every offset, across the
-        // 32- and 8-byte ASCII skips.
+        // 64-, 32- and 8-byte ASCII skips and the last word's.
         let pad = Array(#"{"id":"1","time":0,"card":"c","amount":1,"merchant":"#.utf8) + [UInt8(ascii: "\"")]
-        for position in 0..<72 {
-            var line = pad + Array(repeating: UInt8(ascii: "m"), count: 72) + Array(#""}"#.utf8)
+        for position in 0..<144 {
+            var line = pad + Array(repeating: UInt8(ascii: "m"), count: 144) + Array(#""}"#.utf8)
             line[pad.count + position] = 0xFF
             #expect(failure(parseLine(parser, line)) == "invalid UTF-8 at byte \(pad.count + position + 1)")
             var wide = pad + Array(repeating: UInt8(ascii: "m"), count: position) + Array("😀".utf8) + Array(#""}"#.utf8)

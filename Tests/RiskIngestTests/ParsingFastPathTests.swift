@@ -95,6 +95,90 @@ struct ParsingFastPathTests {
         #expect(lookUp([]) == nil)
     }
 
+    @Test("key patterns are each field's name, quote and colon; successors follow the schema's order")
+    func keyPatternsMatchNames() {
+        for field in CanonicalField.allCases {
+            let bytes = Array(field.name.utf8) + [0x22, 0x3A]
+            let pattern = field.keyPattern
+            #expect(pattern.length == bytes.count, "\(field.name)")
+            #expect(pattern.head == word(Array(bytes.prefix(8))), "\(field.name)")
+            #expect(pattern.tail == (bytes.count > 8 ? word(Array(bytes.suffix(8))) : 0), "\(field.name)")
+        }
+        let order = CanonicalField.allCases.filter { $0 != .amountMinor }
+        for (index, field) in order.enumerated() {
+            #expect(field.likelySuccessor == order[(index + 1) % order.count], "\(field.name)")
+        }
+        #expect(CanonicalField.amountMinor.likelySuccessor == .currency)
+    }
+
+    @Test("an expected key that is cut short, longer, spaced or escaped reads as the full grammar does")
+    func expectedKeyNearMisses() throws {
+        // `kind` is the key expected first, `id` after it, `time` after `id`.
+        let reference = try #require(loggedTransaction(parse(#"{"kind":"transaction","id":7,"time":5,"card":"c","amount":1}"#)))
+        let same = [
+            #"{"kind" :"transaction","id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kin\u0064":"transaction","id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kindx":1,"kind":"transaction","id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kind":"transaction","idx":1,"id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kind":"transaction","i":1,"id":7,"time":5,"card":"c","amount":1}"#,
+            #"{"kind":"transaction","id":7,"time":5,"card":"c","amount_":2,"amount":1}"#,
+            #"{"kind":"transaction","card":"c","id":7,"amount":1,"time":5}"#,
+        ]
+        for line in same {
+            #expect(loggedTransaction(parse(line)) == reference, "\(line)")
+        }
+        let errors: [(String, String)] = [
+            (#"{"kind""#, "invalid JSON at byte 8: expected ':', found end of line"),
+            (#"{"kind":"#, "invalid JSON at byte 9: expected a value, found end of line"),
+            (#"{"kind"x"#, "invalid JSON at byte 8: expected ':'"),
+            (#"{"kind":"transaction","id""#, "invalid JSON at byte 27: expected ':', found end of line"),
+            (#"{"kind":"transaction","id":"#, "invalid JSON at byte 28: expected a value, found end of line"),
+            (#"{"kind":"transaction","amount_minor"#, "invalid JSON at byte 36: unterminated string, found end of line"),
+        ]
+        for (line, reason) in errors {
+            #expect(failure(parse(line)) == reason, "\(line)")
+        }
+    }
+
+    @Test("true and false read as words; cut short, misspelt or followed by more they fail as before")
+    func literals() {
+        let prefix = #"{"id":1,"time":0,"card":"c","amount":1,"pin":"#
+        #expect(loggedTransaction(parse(prefix + "true}"))?.transaction.pinPresent == true)
+        #expect(loggedTransaction(parse(prefix + "false}"))?.transaction.pinPresent == false)
+        let errors: [(String, String)] = [
+            ("tru}", "invalid JSON at byte 46: expected a value"),
+            ("fals}", "invalid JSON at byte 46: expected a value"),
+            ("tRue}", "invalid JSON at byte 46: expected a value"),
+            ("t", "invalid JSON at byte 46: expected a value"),
+            ("falsey}", "invalid JSON at byte 51: expected ',' or '}'"),
+            ("truex}", "invalid JSON at byte 50: expected ',' or '}'"),
+            ("false", "invalid JSON at byte 51: expected ',' or '}', found end of line"),
+            ("true", "invalid JSON at byte 50: expected ',' or '}', found end of line"),
+        ]
+        for (value, reason) in errors {
+            #expect(failure(parse(prefix + value)) == reason, "\(value)")
+        }
+    }
+
+    @Test("separators: whitespace around the comma, and a comma not followed by a key, as the full grammar reads them")
+    func separators() {
+        let prefix = #"{"id":1,"time":0,"card":"c","amount":1"#
+        for separator in [" ,", ", ", ",\t", " \t, \r\n"] {
+            #expect(loggedTransaction(parse(prefix + separator + #""mcc":12}"#))?.transaction.mcc == 12, "\(separator)")
+        }
+        let errors: [(String, String)] = [
+            (",}", "invalid JSON at byte 40: expected '\"'"),
+            (#",,"mcc":12}"#, "invalid JSON at byte 40: expected '\"'"),
+            (#",""#, "invalid JSON at byte 41: unterminated string, found end of line"),
+            (",", "invalid JSON at byte 40: expected '\"', found end of line"),
+            (#","mcc""#, "invalid JSON at byte 45: expected ':', found end of line"),
+            (#";"mcc":12}"#, "invalid JSON at byte 39: expected ',' or '}'"),
+        ]
+        for (rest, reason) in errors {
+            #expect(failure(parse(prefix + rest)) == reason, "\(rest)")
+        }
+    }
+
     @Test("every canonical key is found wherever it ends: mid-line, near the end, with whitespace, escaped")
     func keysAnywhere() throws {
         // `pad` members of growing length move each key across word boundaries and towards the
@@ -196,6 +280,26 @@ struct ParsingFastPathTests {
         ]
         for (line, reason) in errors {
             #expect(failure(parse(line)) == reason, "\(line)")
+        }
+    }
+
+    @Test("string values with an escape or a control byte at every position, mid-line and at the end")
+    func stringValuesEverywhere() throws {
+        let prefix = #"{"id":1,"time":0,"card":"c","amount":1,"merchant":""#
+        for length in 0...20 {
+            let text = String(repeating: "m", count: length)
+            for suffix in [#"","mcc":1}"#, #""}"#] {
+                let plain = try #require(loggedTransaction(parse(prefix + text + suffix)), "\(length)")
+                #expect(plain.transaction.merchant == entity(text))
+                for position in 0...length {
+                    let before = String(text.prefix(position)), after = String(text.dropFirst(position))
+                    let escaped = try #require(loggedTransaction(parse(prefix + before + #"\n"# + after + suffix)))
+                    #expect(escaped.transaction.merchant == entity(before + "\n" + after), "\(length) \(position)")
+                    let control = prefix + before + "\u{01}" + after + suffix
+                    let byte = prefix.utf8.count + position + 1
+                    #expect(failure(parse(control)) == "invalid JSON at byte \(byte): control character in string")
+                }
+            }
         }
     }
 

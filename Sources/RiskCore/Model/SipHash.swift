@@ -49,12 +49,28 @@ public struct SipHashKey: Sendable, Hashable {
             v0 ^= m
             offset += 8
         }
+        // The last 0...7 bytes, little-endian, under the length byte: one load that ends at the
+        // last byte when the input has a whole word, else loads of four, two and one bytes.
         var last = UInt64(truncatingIfNeeded: count) << 56
-        var shift: UInt64 = 0
-        while offset < count {
-            last |= UInt64(bytes[offset]) << shift
-            shift += 8
-            offset += 1
+        let remaining = count - offset
+        if remaining > 0, count >= 8 {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            last |= word >> UInt64(64 - remaining * 8)
+        } else if remaining > 0 {
+            var shift: UInt64 = 0
+            if remaining & 4 != 0 {
+                last |= UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                shift = 32
+                offset += 4
+            }
+            if remaining & 2 != 0 {
+                last |= UInt64(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) << shift
+                shift += 16
+                offset += 2
+            }
+            if remaining & 1 != 0 {
+                last |= UInt64(bytes[offset]) << shift
+            }
         }
         v3 ^= last
         round(); round()

@@ -28,6 +28,7 @@ public enum AmountParser {
     /// `"0.29"` with 2 digits is exactly `29`; `"1.5"` is `150`; `"1.230"` is accepted for a
     /// 2-digit currency (the extra digit is zero) but `"1.234"` is ``Failure/tooManyDecimals(allowed:)``.
     public static func parse(_ bytes: UnsafeRawBufferPointer, minorUnitDigits: Int) throws(Failure) -> Int64 {
+        if let value = plainAmount(bytes, minorUnitDigits: minorUnitDigits) { return value }
         var start = 0
         var end = bytes.count
         if end >= 2, bytes[0] == UInt8(ascii: "\""), bytes[end - 1] == UInt8(ascii: "\"") {
@@ -85,6 +86,23 @@ public enum AmountParser {
     /// Parses an integer amount already in minor units (`[+-]digits`).
     public static func parseMinorUnits(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> Int64 {
         try parse(bytes, minorUnitDigits: 0)
+    }
+
+    /// The usual form, read in one pass: 1...15 digits, `.` and exactly `minorUnitDigits` (1...3)
+    /// digits, no sign or quotes; nil for anything else, which ``parse(_:minorUnitDigits:)``
+    /// then reads digit by digit (with the same result for this form: it cannot overflow).
+    @inline(__always)
+    static func plainAmount(_ bytes: UnsafeRawBufferPointer, minorUnitDigits: Int) -> Int64? {
+        let count = bytes.count
+        let point = count &- minorUnitDigits &- 1
+        guard minorUnitDigits >= 1, point >= 1, point <= 15, bytes[point] == UInt8(ascii: ".") else { return nil }
+        var value: Int64 = 0
+        for index in 0..<count where index != point {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+        }
+        return value
     }
 
     @inline(__always)

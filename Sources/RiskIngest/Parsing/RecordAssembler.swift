@@ -94,22 +94,31 @@ struct RecordAssembler {
         case .jsonTrue, .jsonFalse, .composite:
             throw RecordError("invalid \(field.name): expected a string or a number")
         case .jsonEscaped, .csvEscaped:
-            guard raw.count <= EscapedText.scratchCapacity else {
-                throw RecordError("invalid \(field.name): longer than \(EscapedText.scratchCapacity) bytes")
-            }
-            return try withUnsafeTemporaryAllocation(byteCount: EscapedText.scratchCapacity, alignment: 1) {
-                (scratch) throws(RecordError) -> R in
-                let length: Int
-                if value.kind == .csvEscaped {
-                    length = EscapedText.unescapeCSV(raw, into: scratch)
-                } else {
-                    guard let decoded = EscapedText.unescapeJSON(raw, into: scratch) else {
-                        throw RecordError("invalid JSON at byte \(value.start + 1): bad \\u escape in \"\(field.name)\"")
-                    }
-                    length = decoded
+            return try unescaped(field, value, raw, body)
+        }
+    }
+
+    /// Runs `body` over the decoded text of an escaped value, in a scratch buffer on the stack.
+    /// Kept out of line, so that the plain path of every field reader has no kilobyte of stack
+    /// frame to set up (nor its stack-protector check).
+    @inline(never)
+    func unescaped<R>(_ field: CanonicalField, _ value: FieldValue, _ raw: UnsafeRawBufferPointer,
+                      _ body: (UnsafeRawBufferPointer) throws(RecordError) -> R) throws(RecordError) -> R {
+        guard raw.count <= EscapedText.scratchCapacity else {
+            throw RecordError("invalid \(field.name): longer than \(EscapedText.scratchCapacity) bytes")
+        }
+        return try withUnsafeTemporaryAllocation(byteCount: EscapedText.scratchCapacity, alignment: 1) {
+            (scratch) throws(RecordError) -> R in
+            let length: Int
+            if value.kind == .csvEscaped {
+                length = EscapedText.unescapeCSV(raw, into: scratch)
+            } else {
+                guard let decoded = EscapedText.unescapeJSON(raw, into: scratch) else {
+                    throw RecordError("invalid JSON at byte \(value.start + 1): bad \\u escape in \"\(field.name)\"")
                 }
-                return try body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(scratch)[0..<length]))
+                length = decoded
             }
+            return try body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(scratch)[0..<length]))
         }
     }
 

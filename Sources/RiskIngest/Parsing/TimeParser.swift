@@ -91,9 +91,22 @@ public enum TimeParser {
         // The first `overlap` bytes of `last` are already in `head`: read them as leading zeros.
         let overlap = 16 - count
         let tail = (last & ~ByteWords.lowBytes(~0, overlap)) | ByteWords.lowBytes(ByteWords.ones &* 0x30, overlap)
-        var scale: UInt64 = 1
-        for _ in 0..<(count - 8) { scale &*= 10 }
-        return Int64(ByteWords.eightDigits(head) &* scale &+ ByteWords.eightDigits(tail))
+        return Int64(ByteWords.eightDigits(head) &* powerOfTen(count - 8) &+ ByteWords.eightDigits(tail))
+    }
+
+    /// 10 to the power `exponent` (1...8), for ``wordDigits(_:)``: a table, not a loop.
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        switch exponent {
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        default: 100_000_000
+        }
     }
 
     /// Reads one or more digits at `index` as a fraction of a second, in milliseconds
