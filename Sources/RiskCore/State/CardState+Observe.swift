@@ -130,7 +130,9 @@ extension CardState {
     @inline(__always)
     private mutating func hourShare(around hour: Int) -> Double {
         var total = 0
-        for index in 0..<24 { total += Int(hours[index]) }
+        // Wrapping adds (24 counters of at most 255 cannot overflow) leave no overflow branch per
+        // counter, so the sum vectorizes.
+        for index in 0..<24 { total &+= Int(hours[index]) }
         guard total >= 10 else { return 1 }
         let near = Int(hours[(hour + 23) % 24]) + Int(hours[hour]) + Int(hours[(hour + 1) % 24])
         return Double(near) / Double(total)
