@@ -99,7 +99,14 @@ struct AcceptorDay: DayBucket {
     static func accumulate(_ summary: inout Summary, _ day: AcceptorDay, age: Int32) {
         summary.attempts30d &+= day.attempts
         summary.fraudReports30d &+= day.fraudReports
-        if age < 7 { summary.fraudReports7d &+= day.fraudReports }
+        if age < shortWindowDays { summary.fraudReports7d &+= day.fraudReports }
+    }
+
+    @inline(__always)
+    static func deduct(_ summary: inout Summary, _ day: AcceptorDay, age: Int32) {
+        summary.attempts30d &-= day.attempts
+        summary.fraudReports30d &-= day.fraudReports
+        if age < shortWindowDays { summary.fraudReports7d &-= day.fraudReports }
     }
 }
 
