@@ -118,22 +118,25 @@ struct WindowSums {
     var smallAttempts: Int32 = 0
     var invalidCardDeclines: Int32 = 0
 
+    // Wrapping arithmetic: a window holds at most 60 buckets of UInt16 counts, far from the
+    // Int32 limits, and the totals never go below zero, so no overflow branch is needed.
+
     @inline(__always)
     mutating func add(_ counts: MinuteCounts) {
-        attempts += Int32(counts.attempts)
-        outcomes += Int32(counts.outcomes)
-        declines += Int32(counts.declines)
-        smallAttempts += Int32(counts.smallAttempts)
-        invalidCardDeclines += Int32(counts.invalidCardDeclines)
+        attempts &+= Int32(counts.attempts)
+        outcomes &+= Int32(counts.outcomes)
+        declines &+= Int32(counts.declines)
+        smallAttempts &+= Int32(counts.smallAttempts)
+        invalidCardDeclines &+= Int32(counts.invalidCardDeclines)
     }
 
     @inline(__always)
     mutating func subtract(_ counts: MinuteCounts) {
-        attempts -= Int32(counts.attempts)
-        outcomes -= Int32(counts.outcomes)
-        declines -= Int32(counts.declines)
-        smallAttempts -= Int32(counts.smallAttempts)
-        invalidCardDeclines -= Int32(counts.invalidCardDeclines)
+        attempts &-= Int32(counts.attempts)
+        outcomes &-= Int32(counts.outcomes)
+        declines &-= Int32(counts.declines)
+        smallAttempts &-= Int32(counts.smallAttempts)
+        invalidCardDeclines &-= Int32(counts.invalidCardDeclines)
     }
 }
 
@@ -361,6 +364,9 @@ struct AcceptorState: KeyedState {
         if minute < newestMinute { priorCards.insert(cardHash) }
     }
 
+    /// How many features an acceptor writes, from its first feature index on.
+    static var featureCount: Int { 12 }
+
     /// `mutating` only so that the record is read in place rather than copied.
     @inline(__always)
     private mutating func writeFeatures(at time: Int64, offset: Int, into features: inout FeatureVector) {
@@ -376,18 +382,22 @@ struct AcceptorState: KeyedState {
             distinctEstimate = unionOfCards(in: heldMinutes(endingAt: minute, count: 10)).estimatedDistinct
         }
         let month = days.summary(endingAt: EventTime.dayIndex(time))
-        features.values[offset + 0] = Double(attempts1m)
-        features.values[offset + 1] = Double(tenMinutes.attempts)
-        features.values[offset + 2] = Double(hour.attempts)
-        features.values[offset + 3] = Double(tenMinutes.declines)
-        features.values[offset + 4] = Double(hour.declines)
-        features.values[offset + 5] = hour.outcomes == 0 ? 0 : Double(hour.declines) / Double(hour.outcomes)
-        features.values[offset + 6] = Double(tenMinutes.smallAttempts)
-        features.values[offset + 7] = Double(tenMinutes.invalidCardDeclines)
-        features.values[offset + 8] = distinctEstimate
-        features.values[offset + 9] = Double(month.fraudReports7d)
-        features.values[offset + 10] = Double(month.fraudReports30d)
-        features.values[offset + 11] = month.attempts30d == 0 ? 0 : Double(month.fraudReports30d) / Double(month.attempts30d)
+        // One range check for the 12 slots instead of one per store.
+        precondition(offset >= 0 && offset <= FeatureVector.capacity - Self.featureCount)
+        features.withUnsafeMutableValues { values in
+            values[offset + 0] = Double(attempts1m)
+            values[offset + 1] = Double(tenMinutes.attempts)
+            values[offset + 2] = Double(hour.attempts)
+            values[offset + 3] = Double(tenMinutes.declines)
+            values[offset + 4] = Double(hour.declines)
+            values[offset + 5] = hour.outcomes == 0 ? 0 : Double(hour.declines) / Double(hour.outcomes)
+            values[offset + 6] = Double(tenMinutes.smallAttempts)
+            values[offset + 7] = Double(tenMinutes.invalidCardDeclines)
+            values[offset + 8] = distinctEstimate
+            values[offset + 9] = Double(month.fraudReports7d)
+            values[offset + 10] = Double(month.fraudReports30d)
+            values[offset + 11] = month.attempts30d == 0 ? 0 : Double(month.fraudReports30d) / Double(month.attempts30d)
+        }
     }
 
     /// The bits of the minutes of the `count`-minute window ending at `minute` that the record
