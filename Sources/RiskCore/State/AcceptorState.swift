@@ -35,11 +35,13 @@ struct CardBitmap {
     @inline(__always)
     static func bit(of cardHash: UInt64) -> UInt64 { 1 &<< (cardHash & 63) }
 
-    /// Word `index` (0...3), read by offset rather than by a switch over the tuple's fields.
+    /// Word `index` (0...3), chosen by two selects rather than by a switch over the tuple's
+    /// fields or through a pointer to a copy (which costs a stack-protector check per call).
     @inline(__always)
     func word(_ index: Int) -> UInt64 {
-        precondition(index >= 0 && index < 4)
-        return withUnsafeBytes(of: words) { $0.load(fromByteOffset: index &* 8, as: UInt64.self) }
+        let low = index & 1 == 0 ? words.0 : words.1
+        let high = index & 1 == 0 ? words.2 : words.3
+        return index & 2 == 0 ? low : high
     }
 
     @inline(__always)
