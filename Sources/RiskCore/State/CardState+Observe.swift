@@ -85,9 +85,11 @@ extension CardState {
         let approved = UInt64(DeclineCategory.approved.rawValue) + 1
         let risk = UInt64(DeclineCategory.risk.rawValue) + 1
 
-        for index in 0..<Int(ringCount) {
+        // `min` lets the optimizer drop the bounds check per slot; `&-` cannot wrap for event
+        // times (44 bits) unless `time` is within 2^44 ms of `Int64.min`.
+        for index in 0..<min(Int(ringCount), Self.ringLength) {
             let event = events[index]
-            let age = time - event.time
+            let age = time &- event.time
             guard age >= 0, age < EventTime.day else { continue }
             let outcome = event.outcome
             let isDecline = outcome != 0 && outcome != approved && outcome != system
