@@ -43,9 +43,19 @@ struct CardDay: DayBucket {
     static func accumulate(_ summary: inout Summary, _ day: CardDay, age: Int32) {
         summary.attempts30d &+= day.attempts
         summary.fraudReports30d &+= UInt16(day.fraudReports)
-        if age < 7 {
+        if age < shortWindowDays {
             summary.attempts7d &+= day.attempts
             summary.declines7d &+= UInt16(day.declines)
+        }
+    }
+
+    @inline(__always)
+    static func deduct(_ summary: inout Summary, _ day: CardDay, age: Int32) {
+        summary.attempts30d &-= day.attempts
+        summary.fraudReports30d &-= UInt16(day.fraudReports)
+        if age < shortWindowDays {
+            summary.attempts7d &-= day.attempts
+            summary.declines7d &-= UInt16(day.declines)
         }
     }
 }

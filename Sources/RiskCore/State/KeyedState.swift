@@ -32,8 +32,18 @@ protocol DayBucket {
     associatedtype Summary
     static var empty: Self { get }
     static var emptySummary: Summary { get }
-    /// Adds `bucket`, `age` days before the day asked about, to `summary`.
+    /// Adds `bucket`, `age` days (0...29) before the day asked about, to `summary`. What it adds
+    /// may depend only on whether `age` is below ``shortWindowDays``.
     static func accumulate(_ summary: inout Summary, _ bucket: Self, age: Int32)
+    /// Takes back exactly what ``accumulate(_:_:age:)`` with the same `bucket` and `age` added
+    /// (wrapping arithmetic, so the totals are the same as if it had never been added).
+    static func deduct(_ summary: inout Summary, _ bucket: Self, age: Int32)
+}
+
+extension DayBucket {
+    /// The short window, in days: ages `0..<shortWindowDays` count in the 7-day totals.
+    @inline(__always)
+    static var shortWindowDays: Int32 { 7 }
 }
 
 /// Per-day counters kept in a ring of 32 days, indexed by UTC day number.
@@ -43,10 +53,14 @@ protocol DayBucket {
 /// A 32-bit occupancy mask (bit `day & 31`) says which buckets hold a day of the ring, so a new
 /// day clears nothing eagerly and totals visit only the days that had events (a card seen on 3
 /// of the last 30 days costs 3 steps, not 30). The totals of the 29 days before the newest day
-/// are cached, so the common query (at the newest day) reads one bucket; a change to an older
-/// day, or a new day, refreshes the cache on the next query.
+/// are cached, so the common query (at the newest day) reads one bucket. A new day moves the
+/// cache forward by visiting only the days whose part in it changes (the old newest day, which
+/// joins it, and the days that leave the 7- or the 30-day window); a change to an older day
+/// refreshes it by a full scan on the next query.
 struct DayRing<Bucket: DayBucket> {
     static var length: Int32 { 32 }
+    /// The long window, in days.
+    static var windowDays: Int32 { 30 }
     var newestDay: Int32
     private var cachedDay: Int32
     /// Bit `day & 31` is set when the bucket holds day `day` (one of the ring's 32 days).
@@ -68,6 +82,7 @@ struct DayRing<Bucket: DayBucket> {
     @inline(__always)
     mutating func update(day: Int32, _ update: (inout Bucket) -> Void) {
         if day > newestDay {
+            if cachedDay == newestDay { movePriorDays(to: day) }
             occupied &= ~RingMask<UInt32>.run(from: newestDay - Self.length + 1, count: min(day - newestDay, Self.length))
             newestDay = day
         } else if day <= newestDay - Self.length {
@@ -88,9 +103,9 @@ struct DayRing<Bucket: DayBucket> {
     /// bucket type can also total shorter windows.
     @inline(__always)
     mutating func summary(endingAt day: Int32) -> Bucket.Summary {
-        guard day == newestDay else { return scan(days: 30, endingAt: day, from: 0) }
+        guard day == newestDay else { return scan(days: Self.windowDays, endingAt: day, from: 0) }
         if cachedDay != day {
-            priorDays = scan(days: 30, endingAt: day, from: 1)
+            priorDays = scan(days: Self.windowDays, endingAt: day, from: 1)
             cachedDay = day
         }
         var summary = priorDays
@@ -98,6 +113,39 @@ struct DayRing<Bucket: DayBucket> {
             Bucket.accumulate(&summary, buckets[Int(day & 31)], age: 0)
         }
         return summary
+    }
+
+    /// Turns the cached totals of the 29 days before ``newestDay`` (valid) into those of the 29
+    /// days before `day` (newer), before the ring moves: the old newest day joins them, and a
+    /// held day `age` days old changes its part only when it leaves the short window (ages
+    /// `shortWindowDays - gap ..< shortWindowDays`) or the long one (ages `windowDays - gap ..<
+    /// windowDays`, at least `shortWindowDays`); those are taken out at their old age and put
+    /// back at their new one if it is still inside the long window.
+    @inline(__always)
+    private mutating func movePriorDays(to day: Int32) {
+        let gap = day - newestDay
+        cachedDay = day
+        guard gap < Self.windowDays else {
+            priorDays = Bucket.emptySummary
+            return
+        }
+        let short = Bucket.shortWindowDays
+        // Ages max(1, short - gap) ... short - 1, oldest first, then max(short, windowDays - gap)
+        // ... windowDays - 1: 29 days at most, so no two share a bit.
+        let changing = RingMask<UInt32>.run(from: newestDay - short + 1, count: min(short - 1, gap))
+            | RingMask<UInt32>.run(from: newestDay - Self.windowDays + 1, count: min(Self.windowDays - short, gap))
+        var remaining = occupied & changing
+        while remaining != 0 {
+            let slot = Int32(remaining.trailingZeroBitCount)
+            remaining &= remaining &- 1
+            let age = (newestDay &- slot) & 31
+            let bucket = buckets[Int(slot)]
+            Bucket.deduct(&priorDays, bucket, age: age)
+            if age + gap < Self.windowDays { Bucket.accumulate(&priorDays, bucket, age: age + gap) }
+        }
+        if occupied & RingMask<UInt32>.bit(newestDay) != 0 {
+            Bucket.accumulate(&priorDays, buckets[Int(newestDay & 31)], age: gap)
+        }
     }
 
     /// `mutating` only so that the ring is read in place rather than copied.
