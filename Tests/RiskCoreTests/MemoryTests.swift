@@ -10,6 +10,11 @@ struct MemoryTests {
         #expect(MemoryLayout<CardEvent>.stride == 16)
     }
 
+    @Test("a terminal or merchant record is the 1,552 bytes the documentation states")
+    func bytesPerAcceptor() {
+        #expect(MemoryLayout<AcceptorState>.stride == 1_552)
+    }
+
     @Test("every feature fits the inline feature vector")
     func featureVectorCapacity() {
         #expect(FeatureSchema.count <= FeatureVector.capacity)

@@ -7,9 +7,9 @@ public struct EngineConfiguration: Sendable, Hashable {
     public var partitions: Int
     /// Most cards tracked at once (512 bytes each, record and index); the least recently seen are evicted beyond.
     public var maximumCards: Int
-    /// Most terminals tracked at once (1,544 bytes each).
+    /// Most terminals tracked at once (1,552 bytes each).
     public var maximumTerminals: Int
-    /// Most merchants tracked at once (1,544 bytes each).
+    /// Most merchants tracked at once (1,552 bytes each).
     public var maximumMerchants: Int
 
     /// Creates a configuration; the defaults track a million cards in about 500 MB.

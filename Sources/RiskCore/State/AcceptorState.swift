@@ -156,7 +156,7 @@ enum MinuteMask {
     static func minute(ofBit bit: Int, newest: Int64) -> Int64 { newest - ((newest - Int64(bit)) & 63) }
 }
 
-/// What RiskScore remembers about one terminal or merchant: 1,544 bytes, fixed.
+/// What RiskScore remembers about one terminal or merchant: 1,552 bytes, fixed.
 ///
 /// - Minute windows (1, 10, 60 min) count per-minute buckets aligned to UTC minutes: the window
 ///   of `W` minutes at time `t` holds the events whose UTC minute lies in `[m - W + 1, m]`, `m`
