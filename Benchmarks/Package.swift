@@ -30,7 +30,10 @@ let package = Package(
         // One parsing pass over an NDJSON file, for callgrind instruction counts.
         .executableTarget(
             name: "ParseLoop",
-            dependencies: [.product(name: "RiskCore", package: "RiskScore"), .product(name: "RiskIngest", package: "RiskScore")],
+            dependencies: [
+                .product(name: "RiskCore", package: "RiskScore"), .product(name: "RiskIngest", package: "RiskScore"),
+                .product(name: "RiskIO", package: "RiskScore"),
+            ],
             path: "Sources/ParseLoop"
         ),
         benchmark("CoreBenchmarks", ["RiskCore"]),

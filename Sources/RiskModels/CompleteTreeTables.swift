@@ -37,16 +37,19 @@ final class CompleteTreeTables: @unchecked Sendable {
         var leaves = [Float](repeating: 0, count: total / 2)
         var credits = [AttributedNode](
             repeating: AttributedNode(threshold: 0, slot: 0, creditSlot: Int16(slotCount), credit: 0), count: total)
+        // Splits and leaves tree by tree (the margin's walk): position `k` of tree `lane` is split
+        // `splitIndex(k)` above the bottom and leaf `splitIndex(k - 2^depth)` at it. Credits
+        // interleaved lane by lane, so an explanation's eight lanes share the lines of a level
+        // (see ``CompleteTrees``).
+        func splitIndex(_ group: Group, _ lane: Int, _ k: Int) -> Int { Int(group.offset) / 2 + (lane << Int(group.depth)) + k }
+        func creditIndex(_ group: Group, _ lane: Int, _ k: Int) -> Int { Int(group.offset) + k * lanes + lane }
         for (g, group) in groups.enumerated() {
             let bottom = 1 << Int(group.depth)
             for lane in 0..<lanes {
                 let sink = AttributedNode(threshold: 0, slot: 0, creditSlot: Int16(slotCount) + Int16(lane), credit: 0)
-                // Splits and leaves tree by tree (the margin's walk); credits interleaved lane by
-                // lane, so an explanation's eight lanes share the lines of a level (see
-                // ``CompleteTrees``).
-                func node(_ k: Int) -> Int { Int(group.offset) / 2 + lane * bottom + k }
-                func leaf(_ k: Int) -> Int { Int(group.offset) / 2 + lane * bottom + k - bottom }
-                func position(_ k: Int) -> Int { Int(group.offset) + k * lanes + lane }
+                func node(_ k: Int) -> Int { splitIndex(group, lane, k) }
+                func leaf(_ k: Int) -> Int { splitIndex(group, lane, k - bottom) }
+                func position(_ k: Int) -> Int { creditIndex(group, lane, k) }
                 let t = g * lanes + lane
                 guard t < trees.count else {
                     // Padding tree: a zero leaf reached through pass-throughs.
@@ -97,11 +100,11 @@ final class CompleteTreeTables: @unchecked Sendable {
             let bottom = 1 << Int(group.depth)
             for lane in 0..<lanes {
                 for k in 1..<(2 * bottom) {
-                    let base = Int(group.offset) / 2 + lane * bottom
-                    let split = k < bottom ? nodes[base + k] : CompleteNode(threshold: leaves[base + k - bottom], slot: 0)
-                    let credit = Int(group.offset) + k * lanes + lane
-                    credits[credit].threshold = split.threshold
-                    credits[credit].slot = Int16(split.slot)
+                    let split = k < bottom
+                        ? nodes[splitIndex(group, lane, k)]
+                        : CompleteNode(threshold: leaves[splitIndex(group, lane, k - bottom)], slot: 0)
+                    credits[creditIndex(group, lane, k)].threshold = split.threshold
+                    credits[creditIndex(group, lane, k)].slot = Int16(split.slot)
                 }
             }
         }

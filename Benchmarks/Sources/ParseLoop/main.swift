@@ -3,8 +3,9 @@ import Glibc
 #endif
 import RiskCore
 import RiskIngest
+import RiskIO
 
-// `ParseLoop FILE [PASSES]`: reads an uncompressed NDJSON file into memory, cuts it into lines
+// `ParseLoop FILE [PASSES]`: reads an NDJSON file (plain or `.zst`) into memory, cuts it into lines
 // (without their `\n` or `\r\n`; blank lines are skipped) and parses every line PASSES times
 // (default 1) with `NDJSONRecordParser`. Made for instruction counts: only `parseAll` parses, so
 //   valgrind --tool=callgrind --toggle-collect='*ParseLoop*parseAll*' ParseLoop FILE
@@ -19,21 +20,18 @@ guard arguments.count >= 2 else {
 }
 let passes = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
 
-/// The whole file.
+/// The whole file (decompressed when it ends in `.zst`), read through RiskIO as `rescore` reads it.
 func readFile(_ path: String) -> [UInt8] {
-    guard let file = fopen(path, "rb") else {
-        print("cannot open \(path)")
+    do {
+        let source = try ByteSource(path: path)
+        defer { source.close() }
+        var bytes: [UInt8] = []
+        while let chunk = try source.next() { bytes.append(contentsOf: chunk) }
+        return bytes
+    } catch {
+        print("cannot read \(path): \(error)")
         exit(1)
     }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-        if read == 0 { break }
-        bytes.append(contentsOf: chunk[0..<read])
-    }
-    return bytes
 }
 
 let bytes = readFile(arguments[1])
